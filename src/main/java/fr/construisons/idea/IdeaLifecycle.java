@@ -1,0 +1,120 @@
+package fr.construisons.idea;
+
+import static fr.construisons.process.ProcessVariable.bool;
+import static fr.construisons.process.ProcessVariable.integer;
+import static fr.construisons.process.ProcessVariable.string;
+
+import fr.construisons.process.ProcessVariable;
+
+/**
+ * The API of {@code processes/idea-lifecycle.bpmn}: everything the model and the code share is
+ * named here once (process key, element ids, messages, variables, forms).
+ */
+public final class IdeaLifecycle {
+
+  public static final String PROCESS_KEY = "idea-lifecycle";
+  public static final String DECISION_ORIENTATION = "idea-orientation";
+
+  /** Element ids of the model, for tests and monitoring. */
+  public static final class Elements {
+    public static final String START_IDEA_SUBMITTED = "StartEvent_IdeaSubmitted";
+    public static final String TASK_REGISTER_IDEA = "Task_RegisterIdea";
+    public static final String TASK_ACKNOWLEDGE_IDEA = "Task_AcknowledgeIdea";
+    public static final String TASK_NOTIFY_TEAM = "Task_NotifyTeamOfNewIdea";
+    public static final String SUBPROCESS_INSTRUCTION = "SubProcess_IdeaInstruction";
+    public static final String TASK_CLARIFY_IDEA = "Task_ClarifyIdea";
+    public static final String TIMER_CLARIFICATION_REMINDER = "BoundaryEvent_ClarificationReminder";
+    public static final String TIMER_CLARIFICATION_ESCALATION = "BoundaryEvent_ClarificationEscalation";
+    public static final String TASK_REMIND_TEAM = "Task_RemindTeamOfClarification";
+    public static final String TASK_ESCALATE_CLARIFICATION = "Task_EscalateClarification";
+    public static final String TASK_REFORMULATE_IDEA = "Task_ReformulateIdea";
+    public static final String TASK_ANNOUNCE_REVIEW = "Task_AnnounceReview";
+    public static final String TASK_SCORE_IDEA = "Task_ScoreIdea";
+    public static final String TASK_RECOMMEND_ORIENTATION = "Task_RecommendOrientation";
+    public static final String TASK_DECIDE_ORIENTATION = "Task_DecideOrientation";
+    public static final String TASK_ANNOUNCE_EXPERIMENT = "Task_AnnounceExperiment";
+    public static final String TASK_CONDUCT_EXPERIMENT = "Task_ConductExperiment";
+    public static final String TASK_ASSESS_EXPERIMENT = "Task_AssessExperiment";
+    public static final String TASK_ANNOUNCE_STUDY = "Task_AnnounceStudy";
+    public static final String TASK_STUDY_FEASIBILITY = "Task_StudyFeasibility";
+    public static final String TASK_ANNOUNCE_FORWARDING = "Task_AnnounceForwarding";
+    public static final String SUBPROCESS_DIRECTORATE_TAKE_UP = "SubProcess_DirectorateTakeUp";
+    public static final String TASK_FORWARD_TO_DIRECTORATE = "Task_ForwardIdeaToDirectorate";
+    public static final String TASK_TAKE_UP_IDEA = "Task_TakeUpIdea";
+    public static final String TIMER_TAKE_UP_REMINDER = "BoundaryEvent_TakeUpReminder";
+    public static final String TASK_REMIND_DIRECTORATE = "Task_RemindDirectorate";
+    public static final String TASK_TELL_IDEATOR_ANSWER = "Task_TellIdeatorOfAnswer";
+    public static final String TASK_ANNOUNCE_INCUBATION = "Task_AnnounceIncubation";
+    public static final String CALL_INCUBATION = "CallActivity_Incubation";
+    public static final String BOUNDARY_WITHDRAWN = "BoundaryEvent_IdeaWithdrawn";
+    public static final String BOUNDARY_DUPLICATE = "BoundaryEvent_IdeaDuplicate";
+
+    public static final String END_OUT_OF_SCOPE = "EndEvent_IdeaOutOfScope";
+    public static final String END_EXPERIMENT_GENERALISED = "EndEvent_ExperimentGeneralised";
+    public static final String END_EXPERIMENT_STOPPED = "EndEvent_ExperimentStopped";
+    public static final String END_NOT_FEASIBLE = "EndEvent_IdeaNotFeasible";
+    public static final String END_FORWARDED = "EndEvent_IdeaForwarded";
+    public static final String END_READY_FOR_INCUBATION = "EndEvent_ReadyForIncubation";
+    public static final String END_WITHDRAWN = "EndEvent_IdeaWithdrawn";
+    public static final String END_DUPLICATE = "EndEvent_IdeaDuplicate";
+    public static final String END_INSTRUCTION_CLOSED = "EndEvent_IdeaClosed";
+    public static final String END_IMPLEMENTED_AFTER_INCUBATION = "EndEvent_IdeaImplemented";
+    public static final String END_INCUBATION_ABANDONED = "EndEvent_IncubationAbandoned";
+
+    private Elements() {}
+  }
+
+  /** Messages correlated by the withdrawal and duplicate-closure processes. */
+  public static final String MESSAGE_IDEA_WITHDRAWN = "Message_IdeaWithdrawn";
+  public static final String MESSAGE_IDEA_DUPLICATE = "Message_IdeaDuplicate";
+
+  // The idea as submitted (also kept in the catalogue table `idea`).
+  public static final ProcessVariable<String> IDEA_REFERENCE = string("ideaReference");
+  public static final ProcessVariable<String> IDEATOR = string("ideator");
+  public static final ProcessVariable<String> TITLE = string("title");
+  public static final ProcessVariable<String> PROBLEM = string("problem");
+  public static final ProcessVariable<String> SOLUTION = string("solution");
+  public static final ProcessVariable<String> BENEFITS = string("benefits");
+  public static final ProcessVariable<String> IDEATOR_DIRECTORATE = string("ideatorDirectorate");
+  /** JSON array of directorate codes (e.g. ["education","dsi"]), as the form's checklist sends it. */
+  public static final String IMPACTED_DIRECTORATES = "impactedDirectorates";
+  public static final ProcessVariable<Boolean> WANTS_TO_CARRY = bool("wantsToCarry");
+  /** Current stage of the idea, mirrored in the catalogue; see {@link IdeaStage}. */
+  public static final ProcessVariable<String> STAGE = string("stage");
+
+  // Clarification call.
+  public static final ProcessVariable<String> CLARIFICATION_OUTCOME = string("clarificationOutcome");
+  public static final ProcessVariable<String> CLARIFICATION_NOTES = string("clarificationNotes");
+
+  // Review by general management.
+  public static final ProcessVariable<Integer> STRATEGIC_IMPACT = integer("strategicImpact");
+  public static final ProcessVariable<Integer> FEASIBILITY = integer("feasibility");
+  public static final ProcessVariable<String> REVIEW_COMMENT = string("reviewComment");
+  public static final ProcessVariable<String> RECOMMENDED_ORIENTATION = string("recommendedOrientation");
+  public static final ProcessVariable<String> ORIENTATION = string("orientation");
+  public static final ProcessVariable<String> ORIENTATION_JUSTIFICATION = string("orientationJustification");
+
+  // Experiment.
+  public static final ProcessVariable<String> EXPERIMENT_REPORT = string("experimentReport");
+  public static final ProcessVariable<String> EXPERIMENT_DECISION = string("experimentDecision");
+  public static final ProcessVariable<String> EXPERIMENT_CONCLUSION = string("experimentConclusion");
+
+  // Feasibility study.
+  public static final ProcessVariable<String> STUDY_OUTCOME = string("studyOutcome");
+  public static final ProcessVariable<String> STUDY_CONCLUSION = string("studyConclusion");
+
+  // Forwarding: local to each instance of the multi-instance take-up sub-process.
+  public static final ProcessVariable<String> DIRECTORATE = string("directorate");
+  public static final ProcessVariable<String> TAKE_UP_DECISION = string("takeUpDecision");
+  public static final ProcessVariable<String> TAKE_UP_REASON = string("takeUpReason");
+
+  // Closing before incubation, from the withdrawal and duplicate-closure processes.
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = string("withdrawalReason");
+  public static final ProcessVariable<String> DUPLICATE_OF = string("duplicateOf");
+
+  // Incubation result (out mapping of the call activity).
+  public static final ProcessVariable<String> INCUBATION_DECISION = string("incubationDecision");
+  public static final ProcessVariable<String> INCUBATION_CONCLUSION = string("incubationConclusion");
+
+  private IdeaLifecycle() {}
+}

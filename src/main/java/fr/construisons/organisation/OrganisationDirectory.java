@@ -1,0 +1,46 @@
+package fr.construisons.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers the questions the processes ask about the organisation: who an agent is, how to reach
+ * them, which directorates exist and how to reach a directorate or a group.
+ */
+public interface OrganisationDirectory {
+
+  /** Group ids shared by tasks, authorizations and tests (see the domain notes). */
+  String GROUP_AGENTS = "agents";
+  String GROUP_INNOVATION_TEAM = "equipe-construisons";
+  String GROUP_GENERAL_MANAGEMENT = "direction-generale";
+  String GROUP_ADMIN = "camunda-admin";
+  String DIRECTORATE_GROUP_PREFIX = "dir-";
+
+  Optional<Agent> agent(String userId);
+
+  List<Directorate> directorates();
+
+  Optional<Directorate> directorate(String code);
+
+  /** Mail addresses of the members of a Camunda group (e.g. the innovation team). */
+  List<String> groupMails(String groupId);
+
+  /** The directorate that runs the scheme, to which an overdue clarification call is escalated. */
+  Directorate innovationDirectorate();
+
+  static String directorateGroup(String code) {
+    return DIRECTORATE_GROUP_PREFIX + code;
+  }
+
+  record Agent(String id, String firstName, String lastName, String email) {
+    public String displayName() {
+      return (firstName + " " + lastName).trim();
+    }
+  }
+
+  record Directorate(String code, String name, String mailbox) {
+    public String groupId() {
+      return directorateGroup(code);
+    }
+  }
+}
