@@ -1,0 +1,58 @@
+package fr.construisons.idea;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/** The idea catalogue's use cases; runs inside the engine's transaction. */
+@Service
+public class IdeaService {
+
+  private final IdeaRepository repository;
+  private final ReferenceGenerator references;
+
+  public IdeaService(IdeaRepository repository, ReferenceGenerator references) {
+    this.repository = repository;
+    this.references = references;
+  }
+
+  /** What an agent submits; validated by {@link IdeaFormRules} before it gets here. */
+  public record Submission(String title, String problem, String solution, String benefits,
+      String ideator, String ideatorDirectorate, List<String> impactedDirectorates, boolean wantsToCarry) {}
+
+  /** Gives the idea its reference and puts it in the catalogue. */
+  public Idea register(Submission submission, String processInstanceId) {
+    Idea idea = new Idea(references.next(), submission.title().strip(), submission.problem().strip(),
+        submission.solution().strip(), submission.benefits().strip(), submission.ideator(),
+        submission.ideatorDirectorate(), submission.impactedDirectorates(), submission.wantsToCarry(),
+        IdeaStage.SUBMITTED, processInstanceId, now(), null, null);
+    repository.insert(idea);
+    return idea;
+  }
+
+  public void reformulate(String reference, Submission content) {
+    repository.updateContent(reference, content.title().strip(), content.problem().strip(),
+        content.solution().strip(), content.benefits().strip(), content.impactedDirectorates(),
+        content.wantsToCarry());
+  }
+
+  /** Moves the idea; a closing stage records the reason told to the ideator. */
+  public Idea moveToStage(String reference, IdeaStage stage, String reason) {
+    repository.moveToStage(reference, stage, reason, now());
+    return get(reference);
+  }
+
+  public Optional<Idea> find(String reference) {
+    return repository.find(reference);
+  }
+
+  public Idea get(String reference) {
+    return find(reference).orElseThrow(() -> new IllegalStateException("No idea " + reference));
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,29 @@
+package fr.construisons.idea;
+
+import static fr.construisons.idea.IdeaLifecycle.*;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/** Reads the idea's content from the process variables, once validated. */
+@Component
+public class IdeaVariables {
+
+  private final ImpactedDirectorates impactedDirectorates;
+
+  public IdeaVariables(ImpactedDirectorates impactedDirectorates) {
+    this.impactedDirectorates = impactedDirectorates;
+  }
+
+  public IdeaService.Submission submission(VariableScope scope) {
+    return new IdeaService.Submission(
+        TITLE.required(scope),
+        PROBLEM.required(scope),
+        SOLUTION.required(scope),
+        BENEFITS.required(scope),
+        IDEATOR.required(scope),
+        IDEATOR_DIRECTORATE.required(scope),
+        impactedDirectorates.of(scope),
+        WANTS_TO_CARRY.from(scope).orElse(false));
+  }
+}

@@ -1,0 +1,24 @@
+package fr.construisons.idea;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the start event of idea-lifecycle, in the transaction that starts the process: an invalid
+ * submission is refused before anything is stored.
+ */
+@Component("validateNewIdeaListener")
+public class ValidateNewIdeaListener implements ExecutionListener {
+
+  private final IdeaFormRules rules;
+
+  public ValidateNewIdeaListener(IdeaFormRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    rules.checkSubmission(execution);
+  }
+}

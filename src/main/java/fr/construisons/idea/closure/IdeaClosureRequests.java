@@ -1,0 +1,112 @@
+package fr.construisons.idea.closure;
+
+import static fr.construisons.idea.IdeaLifecycle.DUPLICATE_OF;
+import static fr.construisons.idea.IdeaLifecycle.IDEA_REFERENCE;
+import static fr.construisons.idea.IdeaLifecycle.MESSAGE_IDEA_DUPLICATE;
+import static fr.construisons.idea.IdeaLifecycle.MESSAGE_IDEA_WITHDRAWN;
+import static fr.construisons.idea.IdeaLifecycle.WITHDRAWAL_REASON;
+import static fr.construisons.idea.closure.IdeaClosure.REQUESTER;
+
+import fr.construisons.idea.Idea;
+import fr.construisons.idea.IdeaFormRules;
+import fr.construisons.idea.IdeaService;
+import fr.construisons.idea.IdeaStage;
+import fr.construisons.process.FormCheck;
+import fr.construisons.process.InvalidFormDataException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Service;
+
+/**
+ * Withdrawal and duplicate closure of an idea before incubation: checks that the request is
+ * legitimate (French refusals the requester can act on), then interrupts the idea's instruction.
+ */
+@Service
+public class IdeaClosureRequests {
+
+  static final Pattern REFERENCE = Pattern.compile("CONS-\\d{4}-\\d{4,}");
+  private static final String EXAMPLE = "CONS-2026-0001";
+
+  private final IdeaService ideas;
+
+  public IdeaClosureRequests(IdeaService ideas) {
+    this.ideas = ideas;
+  }
+
+  /** Start of "Retirer une idée": only the ideator, only an idea still being instructed. */
+  public void checkWithdrawal(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope)
+        .matches(IDEA_REFERENCE, "Référence de l'idée", REFERENCE, EXAMPLE)
+        .requiredText(WITHDRAWAL_REASON, "Pourquoi retirez-vous votre idée ?", IdeaFormRules.NOTE_MIN,
+            IdeaFormRules.REASON_MAX);
+    check.orRefuse();
+    Idea idea = openIdea(IDEA_REFERENCE.required(scope).strip());
+    if (!idea.ideator().equals(REQUESTER.from(scope).orElse(null))) {
+      refuse("seul l'agent qui a déposé l'idée " + idea.reference() + " peut la retirer");
+    }
+  }
+
+  /** Start of "Clore une idée comme doublon": both ideas must exist and differ. */
+  public void checkDuplicate(VariableScope scope) {
+    FormCheck.of(scope)
+        .matches(IDEA_REFERENCE, "Référence de l'idée à clore", REFERENCE, EXAMPLE)
+        .matches(DUPLICATE_OF, "Référence de l'idée existante", REFERENCE, EXAMPLE)
+        .orRefuse();
+    String reference = IDEA_REFERENCE.required(scope).strip();
+    String original = DUPLICATE_OF.required(scope).strip();
+    if (reference.equals(original)) {
+      refuse("une idée ne peut pas être le doublon d'elle-même");
+    }
+    openIdea(reference);
+    if (ideas.find(original).isEmpty()) {
+      refuse("l'idée existante " + original + " n'existe pas");
+    }
+  }
+
+  public void withdraw(VariableScope scope, RuntimeService runtime) {
+    correlate(runtime, MESSAGE_IDEA_WITHDRAWN, IDEA_REFERENCE.required(scope).strip(),
+        Map.of(WITHDRAWAL_REASON.name(), WITHDRAWAL_REASON.required(scope).strip()));
+  }
+
+  public void closeAsDuplicate(VariableScope scope, RuntimeService runtime) {
+    correlate(runtime, MESSAGE_IDEA_DUPLICATE, IDEA_REFERENCE.required(scope).strip(),
+        Map.of(DUPLICATE_OF.name(), DUPLICATE_OF.required(scope).strip()));
+  }
+
+  private Idea openIdea(String reference) {
+    Optional<Idea> found = ideas.find(reference);
+    if (found.isEmpty()) {
+      refuse("aucune idée ne porte la référence " + reference);
+    }
+    Idea idea = found.get();
+    if (idea.stage().isClosed()) {
+      refuse("l'idée " + reference + " est déjà close (" + idea.stage().label() + ")");
+    }
+    if (idea.stage() == IdeaStage.INCUBATION) {
+      refuse("l'idée " + reference + " est en incubation : adressez-vous à l'équipe Construisons!");
+    }
+    return idea;
+  }
+
+  private static void correlate(RuntimeService runtime, String message, String reference,
+      Map<String, Object> variables) {
+    try {
+      runtime.createMessageCorrelation(message)
+          .processInstanceBusinessKey(reference)
+          .setVariables(variables)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException notWaitingForIt) {
+      // Right after submission, or between two steps: the instruction has not started yet.
+      refuse("l'idée " + reference + " ne peut pas être close à cet instant, réessayez dans quelques minutes");
+    }
+  }
+
+  private static void refuse(String problem) {
+    throw new InvalidFormDataException(List.of(problem));
+  }
+}

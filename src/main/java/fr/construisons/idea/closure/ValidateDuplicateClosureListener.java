@@ -1,0 +1,21 @@
+package fr.construisons.idea.closure;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Start of idea-duplicate-closure: refuses an illegitimate request before anything is stored. */
+@Component("validateDuplicateClosureListener")
+public class ValidateDuplicateClosureListener implements ExecutionListener {
+
+  private final IdeaClosureRequests requests;
+
+  public ValidateDuplicateClosureListener(IdeaClosureRequests requests) {
+    this.requests = requests;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    requests.checkDuplicate(execution);
+  }
+}

@@ -1,0 +1,62 @@
+package fr.construisons.process;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Timer dates of the models, in working days ({@code construisons.deadlines.*}), used as
+ * {@code ${deadlines.clarificationReminder()}} in timer definitions. Computed from the engine clock
+ * so tests can move time.
+ */
+@Component("deadlines")
+@EnableConfigurationProperties(Deadlines.Settings.class)
+public class Deadlines {
+
+  private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+  private final Settings settings;
+
+  public Deadlines(Settings settings) {
+    this.settings = settings;
+  }
+
+  @ConfigurationProperties("construisons.deadlines")
+  public record Settings(int clarificationReminder, int clarificationEscalation, int takeUpReminder) {
+
+    public Settings {
+      if (clarificationReminder <= 0 || clarificationEscalation <= clarificationReminder || takeUpReminder <= 0) {
+        throw new IllegalArgumentException("construisons.deadlines: reminders must be positive and the "
+            + "clarification escalation must come after the clarification reminder");
+      }
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Date clarificationReminder() {
+    return workingDaysFromNow(settings.clarificationReminder());
+  }
+
+  public Date clarificationEscalation() {
+    return workingDaysFromNow(settings.clarificationEscalation());
+  }
+
+  public Date takeUpReminder() {
+    return workingDaysFromNow(settings.takeUpReminder());
+  }
+
+  /** Same time of day, {@code days} working days later. */
+  public Date workingDaysFromNow(int days) {
+    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
+    ZonedDateTime due = FrenchWorkingDays.plusWorkingDays(now.toLocalDate(), days)
+        .atTime(now.toLocalTime()).atZone(ZONE);
+    return Date.from(due.toInstant());
+  }
+}

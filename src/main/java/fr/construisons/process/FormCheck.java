@@ -1,0 +1,137 @@
+package fr.construisons.process;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Checks submitted form data on the server with the same rules as the form, collecting every
+ * problem in French so that the agent can fix them all at once.
+ */
+public final class FormCheck {
+
+  private final VariableScope scope;
+  private final List<String> problems = new ArrayList<>();
+
+  private FormCheck(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static FormCheck of(VariableScope scope) {
+    return new FormCheck(scope);
+  }
+
+  /** A text field: trimmed length between min and max, or absent when not required. */
+  public FormCheck text(ProcessVariable<String> variable, String label, boolean required, int min, int max) {
+    Object raw = scope.getVariable(variable.name());
+    if (raw != null && !(raw instanceof String)) {
+      problems.add("le champ « " + label + " » doit être un texte");
+      return this;
+    }
+    String value = raw == null ? "" : ((String) raw).strip();
+    if (value.isEmpty()) {
+      if (required) {
+        problems.add("le champ « " + label + " » est obligatoire");
+      }
+      return this;
+    }
+    if (value.length() < min) {
+      problems.add("le champ « " + label + " » doit contenir au moins " + min + " caractères");
+    } else if (value.length() > max) {
+      problems.add("le champ « " + label + " » ne doit pas dépasser " + max + " caractères");
+    }
+    return this;
+  }
+
+  public FormCheck requiredText(ProcessVariable<String> variable, String label, int min, int max) {
+    return text(variable, label, true, min, max);
+  }
+
+  /** A text that must match a pattern (e.g. an idea reference). */
+  public FormCheck matches(ProcessVariable<String> variable, String label, Pattern pattern, String example) {
+    Object raw = scope.getVariable(variable.name());
+    if (!(raw instanceof String value) || value.isBlank()) {
+      problems.add("le champ « " + label + " » est obligatoire");
+    } else if (!pattern.matcher(value.strip()).matches()) {
+      problems.add("le champ « " + label + " » doit avoir la forme " + example);
+    }
+    return this;
+  }
+
+  /** One of the values of an enum, by name. */
+  public <E extends Enum<E>> Optional<E> choice(ProcessVariable<String> variable, String label, Class<E> type) {
+    Object raw = scope.getVariable(variable.name());
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      problems.add("le champ « " + label + " » est obligatoire");
+      return Optional.empty();
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(raw)) {
+        return Optional.of(constant);
+      }
+    }
+    problems.add("le champ « " + label + " » doit valoir " + Arrays.stream(type.getEnumConstants())
+        .map(Enum::name).collect(Collectors.joining(", ")));
+    return Optional.empty();
+  }
+
+  /**
+   * A whole number between min and max. Forms submit numbers as Long or Double: a valid score is
+   * stored back as an Integer so that the decision table and gateways see one type.
+   */
+  public FormCheck wholeNumber(ProcessVariable<Integer> variable, String label, int min, int max) {
+    Object raw = scope.getVariable(variable.name());
+    Integer value = null;
+    if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      value = number.intValue();
+    } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+      value = Integer.valueOf(s.strip());
+    }
+    if (raw == null) {
+      problems.add("le champ « " + label + " » est obligatoire");
+    } else if (value == null || value < min || value > max) {
+      problems.add("le champ « " + label + " » doit être un nombre entier de " + min + " à " + max);
+    } else {
+      variable.set(scope, value);
+    }
+    return this;
+  }
+
+  /** A boolean (checkbox); absent means false and is stored as such. */
+  public FormCheck checkbox(ProcessVariable<Boolean> variable, String label) {
+    Object raw = scope.getVariable(variable.name());
+    if (raw == null) {
+      variable.set(scope, false);
+    } else if (!(raw instanceof Boolean)) {
+      problems.add("le champ « " + label + " » doit être coché ou non (oui/non)");
+    }
+    return this;
+  }
+
+  /** A rule across fields that the simple checks cannot express. */
+  public FormCheck rule(boolean holds, String problem) {
+    if (!holds) {
+      problems.add(problem);
+    }
+    return this;
+  }
+
+  public FormCheck problem(String problem) {
+    problems.add(problem);
+    return this;
+  }
+
+  public boolean isValid() {
+    return problems.isEmpty();
+  }
+
+  public void orRefuse() {
+    if (!problems.isEmpty()) {
+      throw new InvalidFormDataException(problems);
+    }
+  }
+}
