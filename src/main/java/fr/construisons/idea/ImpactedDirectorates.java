@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * client may send a JSON string; the process always keeps a JSON array of directorate codes (never
  * a Java-serialised list).
  */
-@Component("impactedDirectorates")
+@Component("impactedDirectoratesVariable")
 public class ImpactedDirectorates {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package fr.construisons.idea;
 
+import static fr.construisons.idea.IdeaLifecycle.CLARIFICATION_OUTCOME;
 import static fr.construisons.idea.IdeaLifecycle.IDEA_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,5 +22,7 @@ public class RecordReformulationListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ideas.reformulate(IDEA_REFERENCE.required(task), variables.submission(task));
+    // The next clarification call must be decided afresh, not open on the previous outcome.
+    task.removeVariable(CLARIFICATION_OUTCOME.name());
   }
 }

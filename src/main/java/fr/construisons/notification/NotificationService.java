@@ -3,7 +3,6 @@ package fr.construisons.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +10,6 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Renders a {@link MailTemplate} in French (HTML and plain text) and sends it. A sending failure
@@ -23,16 +20,14 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
-  private static final Locale FRENCH = Locale.FRANCE;
 
   private final JavaMailSender sender;
-  private final SpringTemplateEngine templates;
+  private final MailRenderer renderer;
   private final MailProperties properties;
 
-  public NotificationService(JavaMailSender sender, SpringTemplateEngine mailTemplateEngine,
-      MailProperties properties) {
+  public NotificationService(JavaMailSender sender, MailRenderer renderer, MailProperties properties) {
     this.sender = sender;
-    this.templates = mailTemplateEngine;
+    this.renderer = renderer;
     this.properties = properties;
   }
 
@@ -43,16 +38,14 @@ public class NotificationService {
       LOG.warn("Mail « {} » pour l'idée {} : aucun destinataire connu", template, reference);
       return;
     }
-    Context context = new Context(FRENCH, model);
-    String html = templates.process(template.path() + ".html", context);
-    String text = templates.process(template.path() + ".txt", context);
+    MailRenderer.RenderedMail rendered = renderer.render(template, model);
     MimeMessage message = sender.createMimeMessage();
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(template.subject(reference));
-      helper.setText(text, html);
+      helper.setText(rendered.text(), rendered.html());
     } catch (MessagingException e) {
       throw new MailPreparationException("Mail " + template + " for " + reference, e);
     }
