@@ -3,13 +3,16 @@ package fr.construisons.idea;
 import static fr.construisons.idea.IdeaLifecycle.CLARIFICATION_OUTCOME;
 import static fr.construisons.idea.IdeaLifecycle.IDEA_REFERENCE;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** After "Reformuler l'idée" is validated: the catalogue shows the reworked idea. */
+/**
+ * After "Reformuler l'idée" is completed and validated (it runs after
+ * {@link ValidateTaskFormListener}): the catalogue shows the reworked idea.
+ */
 @Component("recordReformulationListener")
-public class RecordReformulationListener implements TaskListener {
+public class RecordReformulationListener implements ExecutionListener {
 
   private final IdeaService ideas;
   private final IdeaVariables variables;
@@ -20,9 +23,12 @@ public class RecordReformulationListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    ideas.reformulate(IDEA_REFERENCE.required(task), variables.submission(task));
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    ideas.reformulate(IDEA_REFERENCE.required(execution), variables.submission(execution));
     // The next clarification call must be decided afresh, not open on the previous outcome.
-    task.removeVariable(CLARIFICATION_OUTCOME.name());
+    execution.removeVariable(CLARIFICATION_OUTCOME.name());
   }
 }

@@ -1,0 +1,19 @@
+package fr.construisons.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application with the real engine, H2 in memory, the demo organisation and GreenMail; jobs
+ * do not run by themselves, the test runs them (see {@link Jobs}). All such tests share one
+ * Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ActiveProfiles("test")
+public @interface ProcessTest {}
