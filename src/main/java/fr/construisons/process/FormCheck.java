@@ -86,7 +86,9 @@ public final class FormCheck {
   public FormCheck wholeNumber(ProcessVariable<Integer> variable, String label, int min, int max) {
     Object raw = scope.getVariable(variable.name());
     Integer value = null;
-    if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+    if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
+      // Range-checked before narrowing: a huge Long must not wrap around into a valid score.
       value = number.intValue();
     } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
       value = Integer.valueOf(s.strip());

@@ -41,9 +41,9 @@ public final class ProcessVariable<T> {
     if (value == null) {
       return Optional.empty();
     }
-    if (type == Integer.class && value instanceof Number number) {
-      // Forms submit numbers as Long or Double; the model only ever means whole scores.
-      return Optional.of(type.cast(number.intValue()));
+    if (type == Integer.class && value instanceof Number number && !(value instanceof Integer)) {
+      // Forms may submit numbers as Long or Double; the model only ever means small whole numbers.
+      return Optional.of(type.cast(Math.toIntExact(number.longValue())));
     }
     if (!type.isInstance(value)) {
       throw new IllegalStateException(
