@@ -1,0 +1,243 @@
+package fr.construisons.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist as a user sees it, driven through Selenium.
+ *
+ * <p>Elements are found by what does not depend on the language of the web application: CSS
+ * classes and AngularJS attributes of Tasklist, the ids that form-js derives from the component
+ * ids of our forms ({@code fjs-form-<random>-Field_title}), and the names we wrote ourselves
+ * (process, tasks, form labels and options). Every wait is explicit.
+ */
+final class Tasklist {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By SIGN_IN = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  private static final By ACCOUNT_MENU = By.cssSelector("li.account a.dropdown-toggle");
+  private static final By LOG_OUT = By.cssSelector("li.account li.logout a");
+  private static final By START_PROCESS = By.cssSelector("li.start-process-action a");
+  private static final By MODAL = By.cssSelector(".modal-dialog");
+  private static final By PROCESS_LINKS = By.cssSelector(".modal-dialog ul.processes > li > a");
+  private static final By START_BUTTON = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
+  private static final By ERROR_NOTIFICATION = By.cssSelector(".notifications .alert-danger");
+  private static final By CAMUNDA_FORM = By.cssSelector(".fjs-container form.fjs-form");
+  private static final By TASK_CARD = By.cssSelector("section.task-details section.task-card");
+  private static final By TASK_NAME = By.cssSelector("h2.task");
+  private static final By CLAIM = By.cssSelector("li.assignee button.claim");
+  private static final By DISABLED_FORM = By.cssSelector(".disabled-form");
+  private static final By COMPLETE_BUTTON = By.cssSelector(".form-actions button[ng-click='complete()']");
+
+  private final WebDriver driver;
+  private final String url;
+
+  Tasklist(WebDriver driver, int port) {
+    this.driver = driver;
+    this.url = "http://localhost:" + port + "/camunda/app/tasklist/";
+  }
+
+  /** Opens Tasklist and signs in. Never call it with a wrong password: the engine then delays the next login. */
+  Tasklist logIn(String user, String password) {
+    driver.get(url);
+    waitFor("the login form").until(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys(user);
+    driver.findElement(PASSWORD).sendKeys(password);
+    driver.findElement(SIGN_IN).click();
+    waitUntilOrFail(d -> isDisplayed(START_PROCESS), "signing in as " + user);
+    return this;
+  }
+
+  /** Signs out through the account menu, back to the login form. */
+  Tasklist logOut() {
+    click(waitFor("the account menu").until(ExpectedConditions.elementToBeClickable(ACCOUNT_MENU)));
+    click(waitFor("the log-out entry").until(ExpectedConditions.elementToBeClickable(LOG_OUT)));
+    waitFor("the login form after logging out").until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+    return this;
+  }
+
+  /** "Start process" in the header, then the process with that name: its start form. */
+  CamundaForm startProcess(String processName) {
+    click(waitFor("the start-process action").until(ExpectedConditions.elementToBeClickable(START_PROCESS)));
+    WebElement link = waitFor("process \"" + processName + "\" in the start dialog")
+        .until(d -> d.findElements(PROCESS_LINKS).stream()
+            .filter(a -> a.getText().strip().equals(processName))
+            .findFirst().orElse(null));
+    click(link);
+    return new CamundaForm(waitFor("the start form of " + processName)
+        .until(d -> visible(d.findElement(MODAL), CAMUNDA_FORM)));
+  }
+
+  /** "Start" at the bottom of the start dialog; waits until the dialog is gone. */
+  void submitStartForm() {
+    click(waitFor("an enabled start button").until(ExpectedConditions.elementToBeClickable(START_BUTTON)));
+    waitUntilOrFail(d -> d.findElements(MODAL).isEmpty(), "starting the process");
+  }
+
+  /**
+   * Opens a task from the list of the current filter (newest first). The list does not refresh
+   * by itself: it is reloaded once if the task is not there yet.
+   */
+  WebElement openTask(String taskId, String taskName) {
+    By inList = By.cssSelector("ol.tasks-list li.task h4.task a[href$='task=" + taskId + "']");
+    WebElement link;
+    try {
+      link = new WebDriverWait(driver, Duration.ofSeconds(8), Duration.ofMillis(100))
+          .until(ExpectedConditions.visibilityOfElementLocated(inList));
+    } catch (TimeoutException notListedYet) {
+      driver.navigate().refresh();
+      link = waitFor("task " + taskId + " in the task list")
+          .until(ExpectedConditions.visibilityOfElementLocated(inList));
+    }
+    assertThat(link.getText().strip()).as("name of task " + taskId + " in the list").isEqualTo(taskName);
+    click(link);
+    WebElement task = waitFor("the details of task \"" + taskName + "\"").until(d -> {
+      WebElement card = d.findElement(TASK_CARD);
+      return card.findElement(TASK_NAME).getText().strip().equals(taskName) ? card : null;
+    });
+    waitFor("the form of task \"" + taskName + "\"").until(d -> visible(task, CAMUNDA_FORM));
+    return task;
+  }
+
+  /** Claims the open task when nobody has it yet; its form is read-only until then. */
+  void claimIfNeeded(WebElement task) {
+    List<WebElement> claim = task.findElements(CLAIM);
+    if (!claim.isEmpty()) {
+      click(claim.get(0));
+      waitUntilOrFail(d -> task.findElements(CLAIM).isEmpty() && task.findElements(DISABLED_FORM).isEmpty(),
+          "claiming the task");
+    }
+  }
+
+  CamundaForm taskForm(WebElement task) {
+    return new CamundaForm(task.findElement(CAMUNDA_FORM));
+  }
+
+  /** "Complete" under the task form, once the form is valid. */
+  void completeTask(WebElement task) {
+    click(waitFor("an enabled complete button").until(d -> {
+      WebElement button = task.findElement(COMPLETE_BUTTON);
+      return button.isDisplayed() && button.isEnabled() ? button : null;
+    }));
+  }
+
+  /** Waits for something, but fails at once with Tasklist's message if it shows an error instead. */
+  void waitUntilOrFail(Function<WebDriver, Boolean> done, String doing) {
+    String error = waitFor(doing).until(d -> {
+      if (done.apply(d)) {
+        return "";
+      }
+      return d.findElements(ERROR_NOTIFICATION).stream().filter(WebElement::isDisplayed)
+          .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null);
+    });
+    assertThat(error).as("Tasklist shows an error while " + doing).isEmpty();
+  }
+
+  void assertNoErrorShown() {
+    assertThat(driver.findElements(ERROR_NOTIFICATION).stream().filter(WebElement::isDisplayed)
+        .map(WebElement::getText).toList()).as("error notifications of Tasklist").isEmpty();
+  }
+
+  /** An explicit wait that says what it waited for when it times out. */
+  private WebDriverWait waitFor(String what) {
+    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.withMessage(what);
+    return wait;
+  }
+
+  private boolean isDisplayed(By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  private static WebElement visible(SearchContext scope, By locator) {
+    return scope.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+  }
+
+  /** Scrolls the element to the middle of its pane first: the page footer covers the bottom. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    waitFor("a clickable " + element.getTagName()).until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** A Camunda Form (form-js) rendered by Tasklist; fields are named by their component id. */
+  final class CamundaForm {
+
+    private final WebElement form;
+
+    CamundaForm(WebElement form) {
+      this.form = form;
+    }
+
+    private WebElement field(String componentId) {
+      return waitFor("field " + componentId).until(d -> visible(form, By.cssSelector("[id$='-" + componentId + "']")));
+    }
+
+    /** The label of a field, without the asterisk of required fields. */
+    String label(String componentId) {
+      String id = field(componentId).getAttribute("id");
+      return form.findElement(By.cssSelector("label[for='" + id + "']")).getText().replace("*", "").strip();
+    }
+
+    /** Every text view of the form (its read-only parts), as displayed. */
+    List<String> texts() {
+      return form.findElements(By.cssSelector(".fjs-form-field-text")).stream().map(WebElement::getText).toList();
+    }
+
+    CamundaForm type(String componentId, String text) {
+      WebElement input = field(componentId);
+      click(input);
+      input.clear();
+      input.sendKeys(text);
+      waitFor("the text typed in " + componentId).until(d -> text.equals(input.getDomProperty("value")));
+      return this;
+    }
+
+    /** Picks an option of a form-js select (a drop-down list, not a native select) by its label. */
+    CamundaForm select(String componentId, String optionLabel) {
+      click(field(componentId + "-display"));
+      WebElement option = waitFor("option \"" + optionLabel + "\" of " + componentId)
+          .until(d -> form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+              .filter(item -> item.getText().strip().equals(optionLabel)).findFirst().orElse(null));
+      click(option);
+      waitFor(optionLabel + " selected in " + componentId)
+          .until(d -> field(componentId + "-display").getText().strip().equals(optionLabel));
+      return this;
+    }
+
+    /** Ticks a checkbox of a checklist, or picks a radio button, by the start of the option's label. */
+    CamundaForm choose(String componentId, String optionLabelStart) {
+      WebElement input = waitFor("option \"" + optionLabelStart + "…\" of " + componentId)
+          .until(d -> form.findElements(By.cssSelector("input[id*='-" + componentId + "-']")).stream()
+              .filter(option -> form.findElement(By.cssSelector("label[for='" + option.getAttribute("id") + "']"))
+                  .getText().strip().startsWith(optionLabelStart))
+              .findFirst().orElse(null));
+      click(input);
+      waitFor(optionLabelStart + "… chosen in " + componentId).until(d -> input.isSelected());
+      return this;
+    }
+
+    /** Ticks a single checkbox field. */
+    CamundaForm tick(String componentId) {
+      WebElement box = field(componentId);
+      if (!box.isSelected()) {
+        click(box);
+      }
+      waitFor(componentId + " ticked").until(d -> box.isSelected());
+      return this;
+    }
+  }
+}

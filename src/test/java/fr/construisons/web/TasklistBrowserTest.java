@@ -1,0 +1,156 @@
+package fr.construisons.web;
+
+import static fr.construisons.idea.IdeaLifecycle.*;
+import static fr.construisons.idea.IdeaLifecycle.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.construisons.idea.Idea;
+import fr.construisons.idea.IdeaRepository;
+import fr.construisons.idea.IdeaStage;
+import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.MailServer;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The real Tasklist in a real browser: an agent submits an idea through the start form "Déposer
+ * une idée", then a member of the innovation team completes the clarification call through its
+ * form. What the browser did is checked through the Java API. Screenshots of each step are in
+ * target/browser-screenshots/.
+ */
+@WebTest
+class TasklistBrowserTest {
+
+  private static final String PROCESS_NAME = "Cycle de vie d'une idée Construisons!";
+  private static final String PASSWORD = "demo";
+  // Accents, apostrophes and a ligature: what the agents type goes through unharmed.
+  private static final String TITLE_TYPED = "Casiers à colis connectés dans les halls d'accueil";
+  private static final String PROBLEM_TYPED =
+      "Les agents itinérants ne peuvent pas récupérer leurs colis aux heures d'ouverture de l'accueil.";
+  private static final String SOLUTION_TYPED =
+      "Installer des casiers connectés, accessibles avec le badge, dans les halls des sites principaux.";
+  private static final String BENEFITS_TYPED = "Un service rendu à toute heure, un accueil moins sollicité et du cœur à l'ouvrage.";
+  private static final String NOTES_TYPED = "Appel avec Camille : besoin confirmé sur trois sites, à examiner en revue.";
+
+  @RegisterExtension static final Chromium chromium = new Chromium();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired IdeaRepository catalogue;
+  @Autowired IdeaScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    // The registration jobs send mail.
+    MailServer.get();
+    MailServer.purge();
+  }
+
+  @Test
+  void anAgentSubmitsAnIdeaAndTheTeamCompletesTheClarificationCallInTasklist() {
+    Set<String> instancesBefore = ideaInstancesWithTitle();
+    Tasklist tasklist = new Tasklist(chromium.driver(), port);
+
+    // The agent submits an idea through the start form.
+    tasklist.logIn(IdeaScenario.AGENT, PASSWORD);
+    chromium.screenshot("camille-logged-in");
+    Tasklist.CamundaForm startForm = tasklist.startProcess(PROCESS_NAME);
+    assertThat(startForm.label("Field_title")).isEqualTo("Titre de l'idée");
+    chromium.screenshot("start-form");
+    startForm.type("Field_title", TITLE_TYPED)
+        .type("Field_problem", PROBLEM_TYPED)
+        .type("Field_solution", SOLUTION_TYPED)
+        .type("Field_benefits", BENEFITS_TYPED)
+        .select("Field_ideatorDirectorate", "Direction de l'éducation")
+        .choose("Field_impactedDirectorates", "Direction des systèmes d'information")
+        .choose("Field_impactedDirectorates", "Direction des ressources humaines")
+        .tick("Field_wantsToCarry");
+    chromium.screenshot("start-form-filled");
+    tasklist.submitStartForm();
+    tasklist.assertNoErrorShown();
+    chromium.screenshot("idea-submitted");
+
+    Set<String> started = ideaInstancesWithTitle();
+    started.removeAll(instancesBefore);
+    assertThat(started).as("one new idea-lifecycle instance with the typed title").hasSize(1);
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(started.iterator().next())
+        .singleResult();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getStartUserId()).isEqualTo(IdeaScenario.AGENT);
+    assertThat(instance).variables()
+        .containsEntry(IDEATOR.name(), IdeaScenario.AGENT)
+        .containsEntry(TITLE.name(), TITLE_TYPED)
+        .containsEntry(PROBLEM.name(), PROBLEM_TYPED)
+        .containsEntry(SOLUTION.name(), SOLUTION_TYPED)
+        .containsEntry(BENEFITS.name(), BENEFITS_TYPED)
+        .containsEntry(IDEATOR_DIRECTORATE.name(), "education")
+        .containsEntry(WANTS_TO_CARRY.name(), true);
+    SpinJsonNode impacted = (SpinJsonNode) runtime.getVariable(instance.getId(), IMPACTED_DIRECTORATES);
+    assertThat(impacted.elements()).extracting(SpinJsonNode::stringValue).containsExactly("dsi", "rh");
+    Idea idea = catalogue.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(idea.title()).isEqualTo(TITLE_TYPED);
+    assertThat(idea.ideator()).isEqualTo(IdeaScenario.AGENT);
+    assertThat(idea.impactedDirectorates()).containsExactly("dsi", "rh");
+    assertThat(idea.wantsToCarry()).isTrue();
+
+    scenario.runJobs();
+    assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA);
+    Task call = scenario.task(instance, TASK_CLARIFY_IDEA);
+    assertThat(call).hasCandidateGroup("equipe-construisons").isNotAssigned();
+
+    // A member of the innovation team makes the clarification call.
+    tasklist.logOut();
+    chromium.screenshot("camille-logged-out");
+    tasklist.logIn(IdeaScenario.TEAM_MEMBER, PASSWORD);
+    WebElement task = tasklist.openTask(call.getId(), "Appel de clarification");
+    chromium.screenshot("clarification-task");
+    assertThat(tasklist.taskForm(task).texts())
+        .anySatisfy(text -> assertThat(text).contains("Titre :").contains(TITLE_TYPED))
+        .anySatisfy(text -> assertThat(text).contains(idea.reference()));
+    tasklist.claimIfNeeded(task);
+    tasklist.taskForm(task)
+        .choose("Field_clarificationOutcome", "La solution répond au problème")
+        .type("Field_clarificationNotes", NOTES_TYPED);
+    chromium.screenshot("clarification-filled");
+    tasklist.completeTask(task);
+    tasklist.waitUntilOrFail(d -> tasks.createTaskQuery().taskId(call.getId()).count() == 0,
+        "completing the clarification call");
+    tasklist.assertNoErrorShown();
+    chromium.screenshot("clarification-completed");
+
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(call.getId()).singleResult().getAssignee())
+        .isEqualTo(IdeaScenario.TEAM_MEMBER);
+    scenario.runJobs();
+    assertThat(instance).hasPassed(TASK_CLARIFY_IDEA, TASK_ANNOUNCE_REVIEW).isWaitingAt(TASK_SCORE_IDEA)
+        .variables()
+        .containsEntry(CLARIFICATION_OUTCOME.name(), "FITS")
+        .containsEntry(CLARIFICATION_NOTES.name(), NOTES_TYPED);
+    assertThat(catalogue.find(idea.reference()).orElseThrow().stage()).isEqualTo(IdeaStage.REVIEW);
+  }
+
+  private Set<String> ideaInstancesWithTitle() {
+    List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(TITLE.name(), TITLE_TYPED).list();
+    return instances.stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+  }
+}
