@@ -1,0 +1,109 @@
+package fr.construisons.incubation;
+
+import static fr.construisons.process.ProcessVariable.integer;
+import static fr.construisons.process.ProcessVariable.string;
+
+import fr.construisons.process.ProcessVariable;
+
+/**
+ * The API of {@code processes/incubation.bpmn}, called by idea-lifecycle when a feasible idea has
+ * a volunteer: everything the model and the code share is named here once.
+ */
+public final class Incubation {
+
+  public static final String PROCESS_KEY = "incubation";
+
+  /** Element ids of the model, for tests and monitoring. */
+  public static final class Elements {
+    public static final String START_INCUBATION_REQUESTED = "StartEvent_IncubationRequested";
+    public static final String TASK_RESOLVE_LINE_MANAGER = "Task_ResolveLineManager";
+    public static final String TASK_REQUEST_TIME_AGREEMENT = "Task_RequestTimeAgreement";
+    public static final String TASK_AGREE_ON_WORKING_TIME = "Task_AgreeOnWorkingTime";
+    public static final String TIMER_MANAGER_REMINDER = "BoundaryEvent_ManagerReminder";
+    public static final String TASK_REMIND_MANAGER = "Task_RemindManager";
+    public static final String TASK_ANNOUNCE_AGREEMENT = "Task_AnnounceAgreement";
+    public static final String TASK_REPORT_REFUSAL = "Task_ReportAgreementRefusal";
+    public static final String TASK_MEDIATE_AGREEMENT = "Task_MediateAgreement";
+    public static final String TASK_LIST_TEAM_CANDIDATES = "Task_ListProjectTeamCandidates";
+    public static final String TASK_FORM_PROJECT_TEAM = "Task_FormProjectTeam";
+    public static final String TASK_NOTIFY_EXPERTS = "Task_NotifyExperts";
+    public static final String SUBPROCESS_WORKSTREAMS = "SubProcess_Workstreams";
+    public static final String TASK_CARRY_WORKSTREAM = "Task_CarryWorkstream";
+    public static final String TASK_REVIEW_WORKSTREAM = "Task_ReviewWorkstream";
+    public static final String TASK_RECORD_WORKSTREAM = "Task_RecordWorkstream";
+    public static final String TIMER_TIMEBOX_REMINDER = "BoundaryEvent_TimeboxReminder";
+    public static final String TASK_REMIND_TIMEBOX = "Task_RemindTimeboxEnd";
+    public static final String TIMER_TIMEBOX_END = "BoundaryEvent_TimeboxEnd";
+    public static final String TASK_DECIDE_ON_TIMEBOX = "Task_DecideOnTimebox";
+    public static final String TASK_GATHER_CONCLUSIONS = "Task_GatherConclusions";
+    public static final String TASK_DECIDE_IMPLEMENTATION = "Task_DecideImplementation";
+    public static final String TASK_ANNOUNCE_DECISION = "Task_AnnounceDecision";
+    public static final String TASK_REQUEST_IMPLEMENTATION = "Task_RequestImplementation";
+    public static final String TASK_IMPLEMENT_IDEA = "Task_ImplementIdea";
+    public static final String TASK_ANNOUNCE_IMPLEMENTATION = "Task_AnnounceImplementation";
+    public static final String END_IMPLEMENTED = "EndEvent_IdeaImplemented";
+    public static final String END_STOPPED = "EndEvent_IncubationStopped";
+    public static final String END_NOT_STARTED = "EndEvent_IncubationNotStarted";
+
+    private Elements() {}
+  }
+
+  // Given by idea-lifecycle (explicit in-mappings of its call activity).
+  public static final ProcessVariable<String> IDEA_REFERENCE = string("ideaReference");
+  public static final ProcessVariable<String> IDEATOR = string("ideator");
+  public static final ProcessVariable<String> TITLE = string("title");
+  public static final ProcessVariable<String> IDEATOR_DIRECTORATE = string("ideatorDirectorate");
+
+  // The line manager and the time agreement.
+  public static final ProcessVariable<String> LINE_MANAGER = string("lineManager");
+  public static final ProcessVariable<String> TIME_SHARE_UNIT = string("timeShareUnit");
+  /** Number: a percentage (5–100) or days per week (0.5–5), as {@link #TIME_SHARE_UNIT} says. */
+  public static final String TIME_SHARE = "timeShare";
+  public static final ProcessVariable<Integer> DURATION_MONTHS = integer("durationMonths");
+  /** ISO date (yyyy-MM-dd), as the form's date picker sends it. */
+  public static final ProcessVariable<String> START_DATE = string("startDate");
+  public static final ProcessVariable<String> AGREEMENT_CONDITIONS = string("agreementConditions");
+  public static final ProcessVariable<String> AGREEMENT_DECISION = string("agreementDecision");
+  public static final ProcessVariable<String> AGREEMENT_COMMENT = string("agreementComment");
+
+  // Mediation by the innovation team after a refusal or a counter-proposal.
+  public static final ProcessVariable<String> MEDIATION_DECISION = string("mediationDecision");
+  public static final ProcessVariable<String> MEDIATION_NOTE = string("mediationNote");
+
+  // The project team. The *Options variables are JSON lists [{label, value}] for the form's selects.
+  public static final ProcessVariable<String> COACH = string("coach");
+  public static final ProcessVariable<String> LEGAL_EXPERT = string("legalExpert");
+  public static final ProcessVariable<String> FINANCE_EXPERT = string("financeExpert");
+  public static final ProcessVariable<String> MARKET_EXPERT = string("marketExpert");
+  public static final ProcessVariable<String> USER_JOURNEY_EXPERT = string("userJourneyExpert");
+  public static final ProcessVariable<String> MILESTONES = string("milestones");
+  public static final ProcessVariable<String> SPONSOR_DIRECTORATE = string("sponsorDirectorate");
+  public static final String COACH_OPTIONS = "coachOptions";
+  public static final String LEGAL_EXPERT_OPTIONS = "legalExpertOptions";
+  public static final String FINANCE_EXPERT_OPTIONS = "financeExpertOptions";
+  public static final String MARKET_EXPERT_OPTIONS = "marketExpertOptions";
+  public static final String USER_JOURNEY_EXPERT_OPTIONS = "userJourneyExpertOptions";
+
+  // One workstream (local to each instance of the multi-instance sub-process).
+  public static final ProcessVariable<String> WORKSTREAM = string("workstream");
+  public static final ProcessVariable<String> DELIVERABLE_SUMMARY = string("deliverableSummary");
+  public static final ProcessVariable<String> WORKSTREAM_CONCLUSION = string("workstreamConclusion");
+  public static final ProcessVariable<String> EXPERT_COMMENT = string("expertComment");
+  /** Markdown summary of the latest conclusion of each workstream, shown to the committee. */
+  public static final ProcessVariable<String> WORKSTREAM_REPORT = string("workstreamReport");
+
+  // End of the timebox.
+  public static final ProcessVariable<String> TIMEBOX_DECISION = string("timeboxDecision");
+  public static final ProcessVariable<String> TIMEBOX_NOTE = string("timeboxNote");
+
+  // Decision by general management.
+  public static final ProcessVariable<String> IMPLEMENTATION_DECISION = string("implementationDecision");
+  /** JSON array of workstream codes to run again on a pivot. */
+  public static final String PIVOT_WORKSTREAMS = "pivotWorkstreams";
+  public static final ProcessVariable<String> DECISION_REASON = string("decisionReason");
+
+  // Implementation by the sponsoring directorate.
+  public static final ProcessVariable<String> IMPLEMENTATION_REPORT = string("implementationReport");
+
+  private Incubation() {}
+}
