@@ -42,7 +42,7 @@ public final class Decisions {
   }
 
   /** Result of the incubation process, mapped out of the call activity. */
-  public enum IncubationDecision { IMPLEMENT, ABANDON }
+  public enum IncubationDecision { IMPLEMENT, ABANDON, NOT_STARTED }
 
   private Decisions() {}
 }

@@ -60,6 +60,7 @@ public final class IdeaLifecycle {
     public static final String END_INSTRUCTION_CLOSED = "EndEvent_IdeaClosed";
     public static final String END_IMPLEMENTED_AFTER_INCUBATION = "EndEvent_IdeaImplemented";
     public static final String END_INCUBATION_ABANDONED = "EndEvent_IncubationAbandoned";
+    public static final String END_INCUBATION_NOT_STARTED = "EndEvent_IncubationNotStarted";
 
     private Elements() {}
   }

@@ -26,13 +26,14 @@ public final class Incubation {
     public static final String TASK_MEDIATE_AGREEMENT = "Task_MediateAgreement";
     public static final String TASK_LIST_TEAM_CANDIDATES = "Task_ListProjectTeamCandidates";
     public static final String TASK_FORM_PROJECT_TEAM = "Task_FormProjectTeam";
-    public static final String TASK_NOTIFY_EXPERTS = "Task_NotifyExperts";
+    public static final String TASK_NOTIFY_PROJECT_TEAM = "Task_NotifyProjectTeam";
     public static final String SUBPROCESS_WORKSTREAMS = "SubProcess_Workstreams";
     public static final String TASK_CARRY_WORKSTREAM = "Task_CarryWorkstream";
     public static final String TASK_REVIEW_WORKSTREAM = "Task_ReviewWorkstream";
     public static final String TASK_RECORD_WORKSTREAM = "Task_RecordWorkstream";
     public static final String TIMER_TIMEBOX_REMINDER = "BoundaryEvent_TimeboxReminder";
     public static final String TASK_REMIND_TIMEBOX = "Task_RemindTimeboxEnd";
+    public static final String TASK_REPORT_TIMEBOX_END = "Task_ReportTimeboxEnd";
     public static final String TIMER_TIMEBOX_END = "BoundaryEvent_TimeboxEnd";
     public static final String TASK_DECIDE_ON_TIMEBOX = "Task_DecideOnTimebox";
     public static final String TASK_GATHER_CONCLUSIONS = "Task_GatherConclusions";

@@ -76,7 +76,8 @@ public class IdeaNotifier {
     notifications.send(MailTemplate.DIRECTORATE_ANSWER, ideatorMail(idea), idea.reference(), model);
   }
 
-  private Map<String, Object> model(Idea idea, String reason) {
+  /** The model every idea mail starts from: the idea, its ideator's name, stage, Tasklist link. */
+  public Map<String, Object> model(Idea idea, String reason) {
     Map<String, Object> model = new HashMap<>();
     model.put("idea", idea);
     model.put("ideatorName", organisation.agent(idea.ideator()).map(Agent::displayName).orElse(idea.ideator()));
@@ -86,7 +87,7 @@ public class IdeaNotifier {
     return model;
   }
 
-  private List<String> ideatorMail(Idea idea) {
+  public List<String> ideatorMail(Idea idea) {
     return organisation.agent(idea.ideator())
         .map(Agent::email)
         .filter(mail -> mail != null && !mail.isBlank())
@@ -94,7 +95,7 @@ public class IdeaNotifier {
         .orElse(List.of());
   }
 
-  private List<String> teamMails() {
+  public List<String> teamMails() {
     return organisation.groupMails(OrganisationDirectory.GROUP_INNOVATION_TEAM);
   }
 

@@ -23,6 +23,7 @@ public enum MailTemplate {
   STAGE_WITHDRAWN("ideator/stage-withdrawn", "Votre idée %s est retirée"),
   STAGE_DUPLICATE("ideator/stage-duplicate", "Votre idée %s rejoint une idée existante"),
   STAGE_INCUBATION_ABANDONED("ideator/stage-incubation-abandoned", "L'incubation de votre idée %s s'arrête"),
+  STAGE_INCUBATION_NOT_STARTED("ideator/stage-incubation-not-started", "L'incubation de votre idée %s ne peut pas démarrer"),
   DIRECTORATE_ANSWER("ideator/directorate-answer", "Une direction a répondu sur votre idée %s"),
 
   // To the innovation team.
@@ -32,7 +33,19 @@ public enum MailTemplate {
 
   // To a directorate's mailbox.
   IDEA_FORWARDED("directorate/idea-forwarded", "Idée %s transmise à votre direction"),
-  TAKE_UP_REMINDER("directorate/take-up-reminder", "Relance : l'idée %s attend la réponse de votre direction");
+  TAKE_UP_REMINDER("directorate/take-up-reminder", "Relance : l'idée %s attend la réponse de votre direction"),
+
+  // Incubation.
+  MANAGER_REQUEST("incubation/manager-request", "Votre accord est demandé : temps alloué à l'idée %s"),
+  MANAGER_REMINDER("incubation/manager-reminder", "Relance : votre accord sur le temps alloué à l'idée %s"),
+  AGREEMENT_GIVEN("incubation/agreement-given", "Accord de la hiérarchie pour l'incubation de l'idée %s"),
+  AGREEMENT_REFUSED("incubation/agreement-refused", "Pas d'accord de la hiérarchie pour l'idée %s : arbitrage à faire"),
+  TEAM_ASSIGNED("incubation/team-assigned", "Vous accompagnez l'incubation de l'idée %s"),
+  TIMEBOX_REMINDER("incubation/timebox-reminder", "L'incubation de l'idée %s se termine dans un mois"),
+  TIMEBOX_ENDED("incubation/timebox-ended", "La période d'incubation de l'idée %s est terminée"),
+  IMPLEMENTATION_DECISION("incubation/decision", "Décision de la direction générale sur l'idée %s"),
+  IMPLEMENTATION_REQUESTED("incubation/implementation-requested", "Mise en œuvre de l'idée %s confiée à votre direction"),
+  IMPLEMENTATION_DONE("incubation/implementation-done", "L'idée %s est mise en œuvre");
 
   private final String path;
   private final String subjectFormat;

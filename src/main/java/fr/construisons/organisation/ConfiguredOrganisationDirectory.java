@@ -38,9 +38,27 @@ public class ConfiguredOrganisationDirectory implements OrganisationDirectory {
       return Optional.empty();
     }
     User user = identity.createUserQuery().userId(userId).singleResult();
-    return Optional.ofNullable(user)
-        .map(u -> new Agent(u.getId(), Objects.toString(u.getFirstName(), ""),
-            Objects.toString(u.getLastName(), ""), u.getEmail()));
+    return Optional.ofNullable(user).map(ConfiguredOrganisationDirectory::toAgent);
+  }
+
+  @Override
+  public Optional<Agent> lineManagerOf(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(identity.getUserInfo(userId, MANAGER_INFO_KEY)).flatMap(this::agent);
+  }
+
+  @Override
+  public List<Agent> members(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list().stream()
+        .map(ConfiguredOrganisationDirectory::toAgent)
+        .toList();
+  }
+
+  private static Agent toAgent(User u) {
+    return new Agent(u.getId(), Objects.toString(u.getFirstName(), ""), Objects.toString(u.getLastName(), ""),
+        u.getEmail());
   }
 
   @Override

@@ -46,6 +46,12 @@ public class DemoOrganisationSeeder {
         }
       }
     }
+    // Managers after every user exists, so a manager listed later in the file is found.
+    for (OrganisationProperties.DemoUser demo : properties.demoUsers()) {
+      if (demo.manager() != null && identity.getUserInfo(demo.id(), MANAGER_INFO_KEY) == null) {
+        identity.setUserInfo(demo.id(), MANAGER_INFO_KEY, demo.manager());
+      }
+    }
     LOG.info("Organisation de démonstration : {} groupes, {} utilisateurs ({} créés)",
         groups().size(), properties.demoUsers().size(), created);
   }

@@ -15,8 +15,16 @@ public interface OrganisationDirectory {
   String GROUP_GENERAL_MANAGEMENT = "direction-generale";
   String GROUP_ADMIN = "camunda-admin";
   String DIRECTORATE_GROUP_PREFIX = "dir-";
+  /** Camunda user-info key holding the id of a user's line manager. */
+  String MANAGER_INFO_KEY = "manager";
 
   Optional<Agent> agent(String userId);
+
+  /** The agent's line manager, who agrees the working time given to an incubation. */
+  Optional<Agent> lineManagerOf(String userId);
+
+  /** The members of a Camunda group (e.g. the experts of a workstream), by user id. */
+  List<Agent> members(String groupId);
 
   List<Directorate> directorates();
 

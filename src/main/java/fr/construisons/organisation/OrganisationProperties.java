@@ -21,8 +21,9 @@ public record OrganisationProperties(
 
   public record DirectorateEntry(String code, String name, String mailbox) {}
 
+  /** A demo user; {@code manager} is the id of their line manager (may be null). */
   public record DemoUser(String id, String firstName, String lastName, String email, String password,
-      List<String> groups) {
+      List<String> groups, String manager) {
 
     public DemoUser {
       groups = groups == null ? List.of() : List.copyOf(groups);

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,19 @@ public class Deadlines {
   }
 
   @ConfigurationProperties("construisons.deadlines")
-  public record Settings(int clarificationReminder, int clarificationEscalation, int takeUpReminder) {
+  public record Settings(int clarificationReminder, int clarificationEscalation, int takeUpReminder,
+      int managerAgreementReminder) {
 
+    /** The idea-lifecycle deadlines alone; the manager is reminded after 5 working days. */
+    public Settings(int clarificationReminder, int clarificationEscalation, int takeUpReminder) {
+      this(clarificationReminder, clarificationEscalation, takeUpReminder, 5);
+    }
+
+    @ConstructorBinding
     public Settings {
+      if (managerAgreementReminder <= 0) {
+        throw new IllegalArgumentException("construisons.deadlines.manager-agreement-reminder must be positive");
+      }
       if (clarificationReminder <= 0 || clarificationEscalation <= clarificationReminder || takeUpReminder <= 0) {
         throw new IllegalArgumentException("construisons.deadlines: reminders must be positive and the "
             + "clarification escalation must come after the clarification reminder");
@@ -46,6 +57,10 @@ public class Deadlines {
 
   public Date clarificationEscalation() {
     return workingDaysFromNow(settings.clarificationEscalation());
+  }
+
+  public Date managerAgreementReminder() {
+    return workingDaysFromNow(settings.managerAgreementReminder());
   }
 
   public Date takeUpReminder() {

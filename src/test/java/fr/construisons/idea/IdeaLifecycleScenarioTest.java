@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -52,7 +53,9 @@ class IdeaLifecycleScenarioTest {
 
   @TestConfiguration
   static class FullCoverage {
+    /** Primary: the coverage listener looks the properties up by type, beside the library's defaults. */
     @Bean
+    @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(1.0)
@@ -311,40 +314,46 @@ class IdeaLifecycleScenarioTest {
   @Test
   void aFeasibleIdeaWithAVolunteerIsIncubatedThenImplemented() {
     ProcessInstance instance = submitted(true, "education");
-    scenario.orient(instance, 3, 3);
-    scenario.complete(instance, TASK_STUDY_FEASIBILITY, Map.of(STUDY_OUTCOME.name(), "FEASIBLE",
-        STUDY_CONCLUSION.name(), "Faisable sur 5 sites avec une convention type.", WANTS_TO_CARRY.name(), true));
+    ProcessInstance incubation = scenario.incubated(instance);
 
     assertThat(instance).hasPassed(TASK_ANNOUNCE_INCUBATION, END_READY_FOR_INCUBATION).isWaitingAt(CALL_INCUBATION);
     assertThat(idea(instance).stage()).isEqualTo(IdeaStage.INCUBATION);
     assertThat(subjectsTo(AGENT_MAIL)).contains("[Construisons!] Votre idée " + scenario.reference(instance) + " entre en incubation");
-
-    ProcessInstance incubation = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
     assertThat(incubation.getBusinessKey()).isEqualTo(scenario.reference(instance));
-    assertThat(runtime.getVariables(incubation.getId()).keySet())
-        .as("explicit in-mappings only").containsExactlyInAnyOrder(IDEA_REFERENCE.name(), IDEATOR.name(), TITLE.name());
-    tasks.complete(tasks.createTaskQuery().processInstanceId(incubation.getId()).singleResult().getId(),
-        Map.of(INCUBATION_DECISION.name(), "IMPLEMENT", INCUBATION_CONCLUSION.name(), "Déploiement voté au budget 2027."));
-    scenario.runJobs();
+    assertThat(runtime.getVariable(incubation.getId(), IDEATOR_DIRECTORATE.name())).isEqualTo("education");
+
+    scenario.implement(incubation);
 
     assertThat(instance).isEnded().hasPassed(END_IMPLEMENTED_AFTER_INCUBATION);
     assertThat(idea(instance).stage()).isEqualTo(IdeaStage.IMPLEMENTED);
-    assertThat(idea(instance).closingReason()).isEqualTo("Déploiement voté au budget 2027.");
+    assertThat(idea(instance).closingReason()).isEqualTo("Relais-colis ouverts dans cinq collèges depuis le 1er septembre.");
   }
 
   @Test
   void anIncubationCanEndWithoutImplementation() {
     ProcessInstance instance = submitted(true, "education");
-    scenario.orient(instance, 4, 1);
-    scenario.complete(instance, TASK_STUDY_FEASIBILITY, Map.of(STUDY_OUTCOME.name(), "FEASIBLE",
-        STUDY_CONCLUSION.name(), "Faisable sous conditions.", WANTS_TO_CARRY.name(), true));
-    ProcessInstance incubation = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
-    tasks.complete(tasks.createTaskQuery().processInstanceId(incubation.getId()).singleResult().getId(),
-        Map.of(INCUBATION_DECISION.name(), "ABANDON", INCUBATION_CONCLUSION.name(), "Étude de marché défavorable."));
-    scenario.runJobs();
+    ProcessInstance incubation = scenario.incubated(instance);
+    scenario.startWorkstreams(incubation);
+    scenario.carryAndReviewWorkstreams(incubation, "BLOCKING");
+    scenario.decide(incubation, Map.of("implementationDecision", "STOP",
+        "decisionReason", "Étude de marché défavorable : la demande est trop faible."));
 
     assertThat(instance).isEnded().hasPassed(END_INCUBATION_ABANDONED);
     assertThat(idea(instance).stage()).isEqualTo(IdeaStage.INCUBATION_ABANDONED);
+    assertThat(idea(instance).closingReason()).isEqualTo("Étude de marché défavorable : la demande est trop faible.");
+  }
+
+  @Test
+  void anIncubationThatCannotStartEndsTheIdeaWithTheReason() {
+    ProcessInstance instance = submitted(true, "education");
+    ProcessInstance incubation = scenario.incubated(instance);
+    scenario.complete(incubation, "Task_AgreeOnWorkingTime", IdeaScenario.agreement("REFUSE"));
+    scenario.complete(incubation, "Task_MediateAgreement", Map.of("mediationDecision", "NOT_STARTED",
+        "mediationNote", "Aucun aménagement possible avant la fin de l'année scolaire."));
+
+    assertThat(instance).isEnded().hasPassed(END_INCUBATION_NOT_STARTED);
+    assertThat(idea(instance).stage()).isEqualTo(IdeaStage.INCUBATION_NOT_STARTED);
+    assertThat(lastMailTo(AGENT_MAIL)).contains("Aucun aménagement possible");
   }
 
   @Test
@@ -476,9 +485,7 @@ class IdeaLifecycleScenarioTest {
   @Test
   void anIdeaInIncubationCanNoLongerBeWithdrawnHere() {
     ProcessInstance instance = submitted(true, "education");
-    scenario.orient(instance, 3, 3);
-    scenario.complete(instance, TASK_STUDY_FEASIBILITY, Map.of(STUDY_OUTCOME.name(), "FEASIBLE",
-        STUDY_CONCLUSION.name(), "Faisable sur 5 sites.", WANTS_TO_CARRY.name(), true));
+    scenario.incubated(instance);
 
     assertThatThrownBy(() -> scenario.startAs(AGENT, IdeaClosure.WITHDRAWAL_PROCESS_KEY, Map.of(
         IDEA_REFERENCE.name(), scenario.reference(instance), WITHDRAWAL_REASON.name(), "Je n'ai plus le temps.")))

@@ -125,6 +125,76 @@ public class IdeaScenario {
     complete(instance, Elements.TASK_CLARIFY_IDEA, clarification("FITS"));
   }
 
+  // Incubation: the real process called by idea-lifecycle.
+
+  public static final String MANAGER = "sophie";
+  public static final String MANAGER_MAIL = "sophie.petit@departement.example";
+
+  /** From submission to the incubation's first task: a feasible idea with a volunteer. */
+  public ProcessInstance incubated(ProcessInstance idea) {
+    orient(idea, 3, 3);
+    complete(idea, Elements.TASK_STUDY_FEASIBILITY, Map.of(STUDY_OUTCOME.name(), "FEASIBLE",
+        STUDY_CONCLUSION.name(), "Faisable sur cinq sites avec une convention type.", WANTS_TO_CARRY.name(), true));
+    ProcessInstance incubation = runtime.createProcessInstanceQuery().superProcessInstanceId(idea.getId()).singleResult();
+    if (incubation == null) {
+      throw new AssertionError("No incubation started for " + idea.getBusinessKey());
+    }
+    return incubation;
+  }
+
+  public static Map<String, Object> agreement(String decision) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("timeShareUnit", "PERCENT");
+    form.put("timeShare", 20);
+    form.put("durationMonths", 6);
+    form.put("startDate", "2027-01-04");
+    form.put("agreementConditions", "Hors période de rentrée scolaire.");
+    form.put("agreementDecision", decision);
+    if (!"AGREE".equals(decision)) {
+      form.put("agreementComment", "Le service est en sous-effectif jusqu'en mars.");
+    }
+    return form;
+  }
+
+  public static Map<String, Object> projectTeam() {
+    return Map.of("coach", TEAM_MEMBER, "legalExpert", "jeanne", "financeExpert", "marc", "marketExpert", "ines",
+        "userJourneyExpert", "hugo", "milestones", "Janvier : cadrage.\nMars : synthèse des volets.",
+        "sponsorDirectorate", "education");
+  }
+
+  /** The manager agrees and the team is formed: the four workstreams are open. */
+  public void startWorkstreams(ProcessInstance incubation) {
+    complete(incubation, "Task_AgreeOnWorkingTime", agreement("AGREE"));
+    complete(incubation, "Task_FormProjectTeam", projectTeam());
+  }
+
+  /** Every open workstream carried by the intrapreneur then reviewed by its expert. */
+  public void carryAndReviewWorkstreams(ProcessInstance incubation, String conclusion) {
+    for (Task carry : tasks(incubation, "Task_CarryWorkstream")) {
+      completeTask(carry, Map.of("deliverableSummary", "Livrable du volet : analyse détaillée et recommandations."));
+    }
+    for (Task review : tasks(incubation, "Task_ReviewWorkstream")) {
+      completeTask(review, Map.of("workstreamConclusion", conclusion, "expertComment", "Analyse solide, risques maîtrisés."));
+    }
+  }
+
+  public void decide(ProcessInstance incubation, Map<String, Object> decision) {
+    complete(incubation, "Task_DecideImplementation", decision);
+  }
+
+  public static Map<String, Object> decision(String decision) {
+    return Map.of("implementationDecision", decision, "decisionReason", "Les quatre volets sont concluants.");
+  }
+
+  /** From the incubation's start to its implementation reported by the sponsoring directorate. */
+  public void implement(ProcessInstance incubation) {
+    startWorkstreams(incubation);
+    carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+    decide(incubation, decision("IMPLEMENT"));
+    complete(incubation, "Task_ImplementIdea", Map.of("implementationReport",
+        "Relais-colis ouverts dans cinq collèges depuis le 1er septembre."));
+  }
+
   /** From clarification to the committee's decision, following the recommendation of the scores. */
   public void orient(ProcessInstance instance, int impact, int feasibility) {
     toReview(instance);

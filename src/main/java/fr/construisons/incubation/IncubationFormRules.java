@@ -1,0 +1,149 @@
+package fr.construisons.incubation;
+
+import static fr.construisons.incubation.Incubation.*;
+
+import fr.construisons.idea.IdeaFormRules;
+import fr.construisons.incubation.IncubationDecisions.AgreementDecision;
+import fr.construisons.incubation.IncubationDecisions.ImplementationDecision;
+import fr.construisons.incubation.IncubationDecisions.MediationDecision;
+import fr.construisons.incubation.IncubationDecisions.TimeShareUnit;
+import fr.construisons.incubation.IncubationDecisions.TimeboxDecision;
+import fr.construisons.incubation.IncubationDecisions.WorkstreamConclusion;
+import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.process.FormCheck;
+import fr.construisons.process.ProcessVariable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server-side twin of the incubation forms: same required fields and limits, so a REST
+ * client cannot store what Tasklist would refuse.
+ */
+@Component
+public class IncubationFormRules {
+
+  private static final int NOTE_MIN = IdeaFormRules.NOTE_MIN;
+  private static final int NOTE_MAX = IdeaFormRules.NOTE_MAX;
+  private static final int REASON_MAX = IdeaFormRules.REASON_MAX;
+
+  private final OrganisationDirectory organisation;
+
+  public IncubationFormRules(OrganisationDirectory organisation) {
+    this.organisation = organisation;
+  }
+
+  /** "Accord sur le temps alloué". */
+  public void checkAgreement(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope);
+    Optional<TimeShareUnit> unit = check.choice(TIME_SHARE_UNIT, "Unité du temps alloué", TimeShareUnit.class);
+    Object share = scope.getVariable(TIME_SHARE);
+    if (!(share instanceof Number number)) {
+      check.problem("le champ « Temps alloué » doit être un nombre");
+    } else {
+      unit.ifPresent(u -> {
+        double value = number.doubleValue();
+        check.rule(u == TimeShareUnit.PERCENT ? value >= 5 && value <= 100 : value >= 0.5 && value <= 5,
+            u == TimeShareUnit.PERCENT ? "le temps alloué doit être compris entre 5 et 100 %"
+                : "le temps alloué doit être compris entre 0,5 et 5 jours par semaine");
+      });
+    }
+    check.wholeNumber(DURATION_MONTHS, "Durée (en mois)", 1, 24);
+    try {
+      START_DATE.from(scope).map(LocalDate::parse)
+          .ifPresentOrElse(date -> { }, () -> check.problem("le champ « Date de début » est obligatoire"));
+    } catch (DateTimeParseException | IllegalStateException notADate) {
+      check.problem("le champ « Date de début » doit être une date (AAAA-MM-JJ)");
+    }
+    check.text(AGREEMENT_CONDITIONS, "Conditions éventuelles", false, 0, REASON_MAX);
+    check.choice(AGREEMENT_DECISION, "Votre réponse", AgreementDecision.class)
+        .filter(decision -> decision != AgreementDecision.AGREE)
+        .ifPresent(decision -> check.requiredText(AGREEMENT_COMMENT, "Motif ou proposition", NOTE_MIN, REASON_MAX));
+    check.orRefuse();
+  }
+
+  /** "Arbitrer le temps alloué". */
+  public void checkMediation(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope);
+    check.choice(MEDIATION_DECISION, "Issue de l'arbitrage", MediationDecision.class);
+    check.requiredText(MEDIATION_NOTE, "Nouvelle proposition ou motif", NOTE_MIN, REASON_MAX);
+    check.orRefuse();
+  }
+
+  /** "Constituer l'équipe projet": each person must belong to the group of their role. */
+  public void checkProjectTeam(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope);
+    member(check, scope, COACH, "Coach", OrganisationDirectory.GROUP_INNOVATION_TEAM);
+    for (Workstream workstream : Workstream.values()) {
+      member(check, scope, workstream.expertVariable(), "Expert du volet " + workstream.label(), workstream.expertGroup());
+    }
+    check.requiredText(MILESTONES, "Jalons de l'incubation", NOTE_MIN, NOTE_MAX);
+    SPONSOR_DIRECTORATE.from(scope).ifPresentOrElse(
+        code -> check.rule(organisation.directorate(code).isPresent(), "la direction « " + code + " » n'existe pas"),
+        () -> check.problem("le champ « Direction qui portera la mise en œuvre » est obligatoire"));
+    check.orRefuse();
+  }
+
+  private void member(FormCheck check, VariableScope scope, ProcessVariable<String> variable, String label, String group) {
+    Optional<String> user = variable.from(scope).filter(s -> !s.isBlank());
+    if (user.isEmpty()) {
+      check.problem("le champ « " + label + " » est obligatoire");
+    } else if (organisation.members(group).stream().noneMatch(agent -> agent.id().equals(user.get()))) {
+      check.problem("« " + user.get() + " » ne fait pas partie du groupe " + group + " (" + label + ")");
+    }
+  }
+
+  /** "Mener le volet". */
+  public void checkDeliverable(VariableScope scope) {
+    FormCheck.of(scope)
+        .requiredText(DELIVERABLE_SUMMARY, "Synthèse de votre livrable", IdeaFormRules.LONG_TEXT_MIN, NOTE_MAX)
+        .orRefuse();
+  }
+
+  /** "Revoir le volet". */
+  public void checkReview(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope);
+    check.choice(WORKSTREAM_CONCLUSION, "Conclusion de l'expert", WorkstreamConclusion.class);
+    check.requiredText(EXPERT_COMMENT, "Avis de l'expert", NOTE_MIN, NOTE_MAX);
+    check.orRefuse();
+  }
+
+  /** "Décider de la suite de la période". */
+  public void checkTimebox(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope);
+    check.choice(TIMEBOX_DECISION, "Suite de la période", TimeboxDecision.class);
+    check.requiredText(TIMEBOX_NOTE, "Motif", NOTE_MIN, REASON_MAX);
+    check.orRefuse();
+  }
+
+  /** "Décision de mise en œuvre": a pivot names the workstreams to resume. */
+  public void checkDecision(VariableScope scope) {
+    FormCheck check = FormCheck.of(scope);
+    check.choice(IMPLEMENTATION_DECISION, "Décision", ImplementationDecision.class)
+        .filter(decision -> decision == ImplementationDecision.PIVOT)
+        .ifPresent(pivot -> {
+          Optional<List<String>> codes = IncubationWorkstreams.PIVOT_WORKSTREAMS.read(scope);
+          List<String> known = Arrays.stream(Workstream.values()).map(Enum::name).toList();
+          if (codes.isEmpty() || codes.get().isEmpty()) {
+            check.problem("choisissez au moins un volet à reprendre");
+          } else if (!known.containsAll(codes.get())) {
+            check.problem("les volets à reprendre doivent être parmi " + String.join(", ", known));
+          } else {
+            IncubationWorkstreams.PIVOT_WORKSTREAMS.write(scope, codes.get());
+          }
+        });
+    check.requiredText(DECISION_REASON, "Motif de la décision", NOTE_MIN, NOTE_MAX);
+    check.orRefuse();
+  }
+
+  /** "Mise en œuvre". */
+  public void checkImplementation(VariableScope scope) {
+    FormCheck.of(scope)
+        .requiredText(IMPLEMENTATION_REPORT, "Compte rendu de la mise en œuvre", IdeaFormRules.LONG_TEXT_MIN, NOTE_MAX)
+        .orRefuse();
+  }
+}

@@ -1,0 +1,48 @@
+package fr.construisons.incubation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.organisation.OrganisationDirectory.Agent;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Lister les experts disponibles": the choices of the project-team form's selects, from the
+ * current members of the innovation team and of each experts group (JSON lists of label/value).
+ */
+@Component("listProjectTeamCandidatesDelegate")
+public class ListProjectTeamCandidatesDelegate implements JavaDelegate {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OrganisationDirectory organisation;
+
+  public ListProjectTeamCandidatesDelegate(OrganisationDirectory organisation) {
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    options(execution, Incubation.COACH_OPTIONS, OrganisationDirectory.GROUP_INNOVATION_TEAM);
+    options(execution, Incubation.LEGAL_EXPERT_OPTIONS, Workstream.LEGAL.expertGroup());
+    options(execution, Incubation.FINANCE_EXPERT_OPTIONS, Workstream.FINANCIAL.expertGroup());
+    options(execution, Incubation.MARKET_EXPERT_OPTIONS, Workstream.MARKET_STUDY.expertGroup());
+    options(execution, Incubation.USER_JOURNEY_EXPERT_OPTIONS, Workstream.USER_JOURNEY.expertGroup());
+  }
+
+  private void options(DelegateExecution execution, String variable, String groupId) {
+    List<Map<String, String>> options = organisation.members(groupId).stream()
+        .map((Agent agent) -> Map.of("label", agent.displayName(), "value", agent.id()))
+        .toList();
+    try {
+      execution.setVariable(variable, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

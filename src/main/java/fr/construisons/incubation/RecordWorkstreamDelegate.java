@@ -1,0 +1,37 @@
+package fr.construisons.incubation;
+
+import static fr.construisons.incubation.Incubation.*;
+
+import fr.construisons.incubation.IncubationDecisions.WorkstreamConclusion;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la conclusion du volet": the review leaves the branch's local variables for the
+ * idea's record, where the committee and later the idea box read it.
+ */
+@Component("recordWorkstreamDelegate")
+public class RecordWorkstreamDelegate implements JavaDelegate {
+
+  private final WorkstreamReviewRepository reviews;
+  private final IncubationTeam team;
+
+  public RecordWorkstreamDelegate(WorkstreamReviewRepository reviews, IncubationTeam team) {
+    this.reviews = reviews;
+    this.team = team;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    reviews.insert(new WorkstreamReview(
+        IDEA_REFERENCE.required(execution),
+        Workstream.valueOf(WORKSTREAM.required(execution)),
+        DELIVERABLE_SUMMARY.required(execution).strip(),
+        WorkstreamConclusion.valueOf(WORKSTREAM_CONCLUSION.required(execution)),
+        team.expertOf(execution),
+        EXPERT_COMMENT.required(execution).strip(),
+        ClockUtil.getCurrentTime().toInstant()));
+  }
+}

@@ -1,0 +1,366 @@
+package fr.construisons.incubation;
+
+import static fr.construisons.incubation.Incubation.*;
+import static fr.construisons.incubation.Incubation.Elements.*;
+import static fr.construisons.support.IdeaScenario.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.idea.IdeaRepository;
+import fr.construisons.idea.IdeaStage;
+import fr.construisons.process.InvalidFormDataException;
+import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * One scenario per path of the incubation, called for real by idea-lifecycle, against the real
+ * engine, database and SMTP server; timers fire when the engine's clock reaches them. The class
+ * fails unless every flow node and sequence flow of incubation is covered.
+ */
+@ProcessTest
+@Import({ProcessEngineCoverageConfiguration.class, IncubationScenarioTest.FullCoverage.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class IncubationScenarioTest {
+
+  @TestConfiguration
+  static class FullCoverage {
+    /** Primary: the coverage listener looks the properties up by type, beside the library's defaults. */
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties incubationCoverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(1.0)
+          // idea-lifecycle and its companions have their own scenario class
+          .excludeProcessDefinitionKeys(IdeaLifecycle.PROCESS_KEY, "idea-withdrawal", "idea-duplicate-closure")
+          .build();
+    }
+  }
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String EXPERTS = "jeanne.moreau@departement.example";
+
+  @Autowired IdeaScenario scenario;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdeaRepository catalogue;
+
+  private ProcessInstance idea;
+  private ProcessInstance incubation;
+
+  @BeforeEach
+  void incubate() {
+    AbstractAssertions.init(engine);
+    MailServer.get();
+    // The timebox starts on 4 January 2027 (see IdeaScenario.agreement): the story happens before.
+    ClockUtil.setCurrentTime(at(2026, 12, 1, 10, 0));
+    idea = scenario.submit(AGENT, ideaForm(true, "education"));
+    MailServer.purge();
+    incubation = scenario.incubated(idea);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static Date at(int year, int month, int day, int hour, int minute) {
+    return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(PARIS).toInstant());
+  }
+
+  private List<String> subjectsTo(String address) {
+    return MailServer.to(address).stream().map(MailServer::subject).toList();
+  }
+
+  private String reference() {
+    return idea.getBusinessKey();
+  }
+
+  /** Moves the engine's clock to the timer's due date and runs it, as the job executor would. */
+  private void fireTimer(String activityId) {
+    Job timer = management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(activityId).singleResult();
+    assertThat(timer).as("timer " + activityId).isNotNull();
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+    assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isEqualTo(1);
+    management.executeJob(timer.getId());
+    scenario.runJobs();
+  }
+
+  @Test
+  void theManagerAgreesTheTeamIsFormedTheWorkstreamsAreReviewedAndTheIdeaIsImplemented() {
+    assertThat(incubation).isWaitingAt(TASK_AGREE_ON_WORKING_TIME).hasPassed(TASK_RESOLVE_LINE_MANAGER, TASK_REQUEST_TIME_AGREEMENT);
+    assertThat(scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME)).isAssignedTo(MANAGER);
+    assertThat(subjectsTo(MANAGER_MAIL)).containsExactly(
+        "[Construisons!] Votre accord est demandé : temps alloué à l'idée " + reference());
+
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
+    assertThat(incubation).hasPassed(TASK_ANNOUNCE_AGREEMENT, TASK_LIST_TEAM_CANDIDATES).isWaitingAt(TASK_FORM_PROJECT_TEAM);
+    assertThat(subjectsTo(AGENT_MAIL)).contains("[Construisons!] Accord de la hiérarchie pour l'incubation de l'idée " + reference());
+    assertThat(runtime.getVariable(incubation.getId(), LEGAL_EXPERT_OPTIONS).toString())
+        .as("the form offers the legal experts of the directory").contains("\"value\":\"jeanne\"");
+
+    scenario.complete(incubation, TASK_FORM_PROJECT_TEAM, projectTeam());
+    assertThat(subjectsTo(EXPERTS)).containsExactly("[Construisons!] Vous accompagnez l'incubation de l'idée " + reference());
+    assertThat(MailServer.text(MailServer.to(EXPERTS).get(0))).contains("volet juridique");
+    List<Task> carried = scenario.tasks(incubation, TASK_CARRY_WORKSTREAM);
+    assertThat(carried).hasSize(4).allSatisfy(task -> assertThat(task).isAssignedTo(AGENT));
+
+    scenario.carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+    assertThat(incubation).isWaitingAt(TASK_DECIDE_IMPLEMENTATION).hasPassed(TASK_GATHER_CONCLUSIONS);
+    assertThat((String) runtime.getVariable(incubation.getId(), WORKSTREAM_REPORT.name()))
+        .contains("Volet juridique : favorable", "Volet financier : favorable",
+            "Volet étude de marché : favorable", "Volet parcours usagers : favorable");
+
+    MailServer.purge();
+    scenario.decide(incubation, decision("IMPLEMENT"));
+    assertThat(subjectsTo(MANAGER_MAIL)).contains("[Construisons!] Décision de la direction générale sur l'idée " + reference());
+    assertThat(subjectsTo("direction.education@departement.example"))
+        .containsExactly("[Construisons!] Mise en œuvre de l'idée " + reference() + " confiée à votre direction");
+    assertThat(scenario.task(incubation, TASK_IMPLEMENT_IDEA)).hasCandidateGroup("dir-education");
+
+    scenario.complete(incubation, TASK_IMPLEMENT_IDEA, Map.of(IMPLEMENTATION_REPORT.name(),
+        "Relais-colis ouverts dans cinq collèges depuis le 1er septembre."));
+    assertThat(incubation).isEnded().hasPassed(TASK_ANNOUNCE_IMPLEMENTATION, END_IMPLEMENTED);
+    assertThat(subjectsTo(MANAGER_MAIL)).contains("[Construisons!] L'idée " + reference() + " est mise en œuvre");
+    assertThat(subjectsTo(TEAM_MAIL)).contains("[Construisons!] L'idée " + reference() + " est mise en œuvre");
+    assertThat(catalogue.find(reference()).orElseThrow().stage()).isEqualTo(IdeaStage.IMPLEMENTED);
+  }
+
+  @Test
+  void aRefusalIsMediatedByTheTeamWithANewProposalThatTheManagerAccepts() {
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("REFUSE"));
+
+    assertThat(incubation).hasPassed(TASK_REPORT_REFUSAL).isWaitingAt(TASK_MEDIATE_AGREEMENT);
+    assertThat(subjectsTo(TEAM_MAIL)).containsExactly(
+        "[Construisons!] Pas d'accord de la hiérarchie pour l'idée " + reference() + " : arbitrage à faire");
+    MailServer.purge();
+
+    scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",
+        MEDIATION_NOTE.name(), "10 % du temps à partir d'avril, quand le service sera au complet."));
+    assertThat(incubation).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
+    assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("10 % du temps à partir d'avril");
+
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
+    assertThat(incubation).isWaitingAt(TASK_FORM_PROJECT_TEAM);
+  }
+
+  @Test
+  void aCounterProposalThatCannotBeMediatedEndsTheIdea() {
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("COUNTER_PROPOSAL"));
+    scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NOT_STARTED",
+        MEDIATION_NOTE.name(), "Aucun aménagement possible cette année."));
+
+    assertThat(incubation).isEnded().hasPassed(END_NOT_STARTED);
+    assertThat(idea).isEnded();
+    assertThat(catalogue.find(reference()).orElseThrow().stage()).isEqualTo(IdeaStage.INCUBATION_NOT_STARTED);
+  }
+
+  @Test
+  void aManagerWhoDoesNotAnswerIsRemindedAfterFiveWorkingDays() {
+    Job reminder = management.createJobQuery().processInstanceId(incubation.getId()).timers()
+        .activityId(TIMER_MANAGER_REMINDER).singleResult();
+    // Tuesday 1 December 2026 + 5 working days = Tuesday 8 December, same time.
+    assertThat(reminder.getDuedate()).isEqualTo(at(2026, 12, 8, 10, 0));
+    MailServer.purge();
+
+    fireTimer(TIMER_MANAGER_REMINDER);
+
+    assertThat(incubation).hasPassed(TASK_REMIND_MANAGER).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
+    assertThat(subjectsTo(MANAGER_MAIL)).containsExactly(
+        "[Construisons!] Relance : votre accord sur le temps alloué à l'idée " + reference());
+  }
+
+  @Test
+  void theTimeboxRemindsAMonthBeforeItsEndThenIsExtendedWithANewAgreement() {
+    scenario.startWorkstreams(incubation);
+    Job end = management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(TIMER_TIMEBOX_END).singleResult();
+    // Agreed: six months from Monday 4 January 2027.
+    assertThat(end.getDuedate()).isEqualTo(at(2027, 7, 4, 9, 0));
+    MailServer.purge();
+
+    fireTimer(TIMER_TIMEBOX_REMINDER);
+    assertThat(incubation).hasPassed(TASK_REMIND_TIMEBOX).isWaitingAt(TASK_CARRY_WORKSTREAM);
+    assertThat(subjectsTo(AGENT_MAIL)).containsExactly("[Construisons!] L'incubation de l'idée " + reference() + " se termine dans un mois");
+
+    fireTimer(TIMER_TIMEBOX_END);
+    assertThat(incubation).hasPassed(TASK_REPORT_TIMEBOX_END).isWaitingAt(TASK_DECIDE_ON_TIMEBOX);
+    assertThat(scenario.tasks(incubation, TASK_CARRY_WORKSTREAM)).as("the period is over").isEmpty();
+
+    scenario.complete(incubation, TASK_DECIDE_ON_TIMEBOX, Map.of(TIMEBOX_DECISION.name(), "EXTEND",
+        TIMEBOX_NOTE.name(), "L'étude de marché demande trois mois de plus."));
+    assertThat(incubation).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
+
+    Map<String, Object> extension = new HashMap<>(agreement("AGREE"));
+    extension.put(START_DATE.name(), "2027-07-05");
+    extension.put(DURATION_MONTHS.name(), 3);
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, extension);
+    assertThat(incubation).as("the team stays as it was formed").isWaitingAt(TASK_CARRY_WORKSTREAM);
+    assertThat(scenario.tasks(incubation, TASK_FORM_PROJECT_TEAM)).isEmpty();
+    assertThat(management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(TIMER_TIMEBOX_END)
+        .singleResult().getDuedate()).isEqualTo(at(2027, 10, 5, 9, 0));
+  }
+
+  @Test
+  void atTheEndOfTheTimeboxTheTeamCanGoStraightToTheDecision() {
+    scenario.startWorkstreams(incubation);
+    fireTimer(TIMER_TIMEBOX_END);
+
+    scenario.complete(incubation, TASK_DECIDE_ON_TIMEBOX, Map.of(TIMEBOX_DECISION.name(), "DECIDE",
+        TIMEBOX_NOTE.name(), "Les volets ont assez avancé pour décider."));
+
+    assertThat(incubation).hasPassed(TASK_GATHER_CONCLUSIONS).isWaitingAt(TASK_DECIDE_IMPLEMENTATION);
+    assertThat((String) runtime.getVariable(incubation.getId(), WORKSTREAM_REPORT.name()))
+        .isEqualTo("Aucun volet n'a encore été revu par un expert.");
+  }
+
+  @Test
+  void aPivotReopensOnlyTheWorkstreamsTheCommitteeNames() {
+    scenario.startWorkstreams(incubation);
+    scenario.carryAndReviewWorkstreams(incubation, "WITH_RESERVATIONS");
+
+    scenario.decide(incubation, Map.of(IMPLEMENTATION_DECISION.name(), "PIVOT",
+        PIVOT_WORKSTREAMS, SpinValues.jsonValue("[\"LEGAL\",\"MARKET_STUDY\"]").create(),
+        DECISION_REASON.name(), "Revoir le montage juridique et la demande réelle."));
+
+    List<Task> reopened = scenario.tasks(incubation, TASK_CARRY_WORKSTREAM);
+    assertThat(reopened).hasSize(2);
+    assertThat(reopened).extracting(t -> (String) tasks.getVariable(t.getId(), WORKSTREAM.name()))
+        .containsExactlyInAnyOrder("LEGAL", "MARKET_STUDY");
+
+    scenario.carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+    assertThat(incubation).isWaitingAt(TASK_DECIDE_IMPLEMENTATION);
+    assertThat((String) runtime.getVariable(incubation.getId(), WORKSTREAM_REPORT.name()))
+        .contains("Volet juridique : favorable —", "Volet financier : favorable avec réserves",
+            "Volet étude de marché : favorable —", "Volet parcours usagers : favorable avec réserves");
+  }
+
+  @Test
+  void theCommitteeCanStopTheIncubation() {
+    scenario.startWorkstreams(incubation);
+    scenario.carryAndReviewWorkstreams(incubation, "BLOCKING");
+    MailServer.purge();
+
+    scenario.decide(incubation, Map.of(IMPLEMENTATION_DECISION.name(), "STOP",
+        DECISION_REASON.name(), "Le volet juridique est bloquant."));
+
+    assertThat(incubation).isEnded().hasPassed(TASK_ANNOUNCE_DECISION, END_STOPPED);
+    assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("Le volet juridique est bloquant.");
+    assertThat(catalogue.find(reference()).orElseThrow().stage()).isEqualTo(IdeaStage.INCUBATION_ABANDONED);
+  }
+
+  @Test
+  void theFourExpertsCanCompleteTheirReviewsAtTheSameTime() throws Exception {
+    scenario.startWorkstreams(incubation);
+    for (Task carry : scenario.tasks(incubation, TASK_CARRY_WORKSTREAM)) {
+      scenario.completeTask(carry, Map.of(DELIVERABLE_SUMMARY.name(), "Livrable du volet : analyse et recommandations."));
+    }
+    List<Task> reviews = scenario.tasks(incubation, TASK_REVIEW_WORKSTREAM);
+    assertThat(reviews).hasSize(4);
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> done = reviews.stream().map(review -> pool.submit(() -> {
+        start.await();
+        tasks.complete(review.getId(), Map.of(WORKSTREAM_CONCLUSION.name(), "FAVOURABLE",
+            EXPERT_COMMENT.name(), "Rien à redire sur ce volet."));
+        return null;
+      })).<Future<?>>map(f -> f).toList();
+      start.countDown();
+      for (Future<?> completion : done) {
+        completion.get(30, TimeUnit.SECONDS); // throws if any completion failed
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    scenario.runJobs();
+
+    assertThat(incubation).isWaitingAt(TASK_DECIDE_IMPLEMENTATION);
+    assertThat(management.createJobQuery().processInstanceId(incubation.getId()).withException().count()).isZero();
+  }
+
+  @Test
+  void invalidAnswersAreRefusedInFrench() {
+    Task agreementTask = scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME);
+    Map<String, Object> tooMuch = new HashMap<>(agreement("REFUSE"));
+    tooMuch.put("timeShare", 150);
+    tooMuch.remove(AGREEMENT_COMMENT.name());
+    assertThatThrownBy(() -> tasks.complete(agreementTask.getId(), tooMuch))
+        .isInstanceOf(InvalidFormDataException.class)
+        .hasMessageContaining("entre 5 et 100 %")
+        .hasMessageContaining("« Motif ou proposition » est obligatoire");
+
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
+    Map<String, Object> team = new HashMap<>(projectTeam());
+    team.put(LEGAL_EXPERT.name(), "karim");
+    Task formation = scenario.task(incubation, TASK_FORM_PROJECT_TEAM);
+    assertThatThrownBy(() -> tasks.complete(formation.getId(), team))
+        .isInstanceOf(InvalidFormDataException.class)
+        .hasMessageContaining("« karim » ne fait pas partie du groupe experts-juridique");
+    assertThat(incubation).isWaitingAt(TASK_FORM_PROJECT_TEAM);
+  }
+
+  @Test
+  void anAgentWithoutALineManagerStopsOnAJobFailureThatSaysWhatToFix() {
+    // paul (direction générale) has no manager in the demo directory.
+    ProcessInstance orphan = scenario.submit(DG_MEMBER, ideaForm(true, "dpm"));
+    try {
+      failsForLackOfManager(orphan);
+    } finally {
+      // Its failed job must not be picked up by the other scenarios.
+      runtime.deleteProcessInstance(orphan.getId(), "test over");
+    }
+  }
+
+  private void failsForLackOfManager(ProcessInstance orphan) {
+    scenario.orient(orphan, 3, 3);
+
+    assertThatThrownBy(() -> scenario.complete(orphan, IdeaLifecycle.Elements.TASK_STUDY_FEASIBILITY, Map.of(
+        IdeaLifecycle.STUDY_OUTCOME.name(), "FEASIBLE", IdeaLifecycle.STUDY_CONCLUSION.name(), "Faisable en l'état.",
+        IdeaLifecycle.WANTS_TO_CARRY.name(), true)))
+        .hasMessageContaining("Aucune hiérarchie connue pour l'agent « paul »");
+
+    Job call = management.createJobQuery().processInstanceId(orphan.getId()).activityId(IdeaLifecycle.Elements.CALL_INCUBATION).singleResult();
+    assertThat(call.getRetries()).as("retried, then an incident in Cockpit").isEqualTo(2);
+    assertThat(call.getExceptionMessage()).contains("renseignez-la");
+    assertThat(catalogue.find(orphan.getBusinessKey()).orElseThrow().stage()).isEqualTo(IdeaStage.INCUBATION);
+  }
+}
