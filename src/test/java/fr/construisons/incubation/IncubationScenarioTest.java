@@ -176,6 +176,10 @@ class IncubationScenarioTest {
     scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",
         MEDIATION_NOTE.name(), "10 % du temps à partir d'avril, quand le service sera au complet."));
     assertThat(incubation).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
+    assertThat(runtime.getVariable(incubation.getId(), AGREEMENT_DECISION.name()))
+        .as("the manager answers afresh").isNull();
+    assertThat(runtime.getVariable(incubation.getId(), DURATION_MONTHS.name()))
+        .as("the terms stated stay as a start").isEqualTo(6);
     assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("10 % du temps à partir d'avril");
 
     scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
