@@ -3,15 +3,20 @@ package fr.construisons.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -151,6 +156,24 @@ final class Tasklist {
         .map(WebElement::getText).toList()).as("error notifications of Tasklist").isEmpty();
   }
 
+  /**
+   * Gives the pages the default locale of a browser set up in that language. Headless Chromium
+   * keeps en-US for JavaScript's Intl API whatever its languages (without an OS locale), while
+   * form-js takes the date format of its date pickers from there. Call it before {@link #logIn}.
+   */
+  Tasklist withBrowserLocale(String locale) {
+    ((HasCdp) driver).executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", locale));
+    return this;
+  }
+
+  /** The browser's languages and the default locale of its Intl API, which form-js uses for dates. */
+  String browserLocale() {
+    return String.valueOf(((JavascriptExecutor) driver).executeScript(
+        "return 'navigator.language=' + navigator.language + ', navigator.languages=' + navigator.languages"
+            + " + ', Intl default locale=' + Intl.DateTimeFormat().resolvedOptions().locale"
+            + " + ', 4 Jan 2027 in it=' + new Intl.DateTimeFormat().format(new Date(2027, 0, 4));"));
+  }
+
   /** An explicit wait that says what it waited for when it times out. */
   private WebDriverWait waitFor(String what) {
     WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
@@ -227,6 +250,66 @@ final class Tasklist {
               .findFirst().orElse(null));
       click(input);
       waitFor(optionLabelStart + "… chosen in " + componentId).until(d -> input.isSelected());
+      return this;
+    }
+
+    /**
+     * Picks an option like {@link #select}, and returns every option the open list offered, as
+     * displayed. Read while picking: once its list has closed, a form-js select of Tasklist 7.24
+     * does not open again on a click until another field has had the focus.
+     */
+    List<String> selectAmongOffered(String componentId, String optionLabel) {
+      click(field(componentId + "-display"));
+      // An empty list shows "No results" (.fjs-dropdownlist-empty) instead of items.
+      List<String> offered = waitFor("the options of " + componentId).until(d -> {
+        WebElement list = visible(form, By.cssSelector(".fjs-dropdownlist"));
+        return list == null ? null : list.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+            .map(item -> item.getText().strip()).toList();
+      });
+      WebElement option = waitFor("option \"" + optionLabel + "\" of " + componentId)
+          .until(d -> form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+              .filter(item -> item.getText().strip().equals(optionLabel)).findFirst().orElse(null));
+      click(option);
+      waitFor(optionLabel + " selected in " + componentId)
+          .until(d -> field(componentId + "-display").getText().strip().equals(optionLabel));
+      return offered;
+    }
+
+    /**
+     * The format a form-js date picker reads and shows as its placeholder, such as "dd/mm/yyyy":
+     * form-js derives it from the browser's default locale ({@code Intl.DateTimeFormat}).
+     */
+    String dateFormat(String componentId) {
+      return field(componentId + "-date").getAttribute("placeholder");
+    }
+
+    /** The date a form-js date picker shows, as the user reads it. */
+    String dateShown(String componentId) {
+      return field(componentId + "-date").getDomProperty("value");
+    }
+
+    /**
+     * Types a date into a form-js date picker (a flatpickr text input) in the format its
+     * placeholder asks for, confirms it with Enter as a user would, and closes the calendar.
+     */
+    CamundaForm typeDate(String componentId, LocalDate date) {
+      String format = dateFormat(componentId);
+      assertThat(format).as("date format of " + componentId).matches("(dd|mm|yyyy)(\\W(dd|mm|yyyy)){2}");
+      String typed = format.replace("dd", String.format(Locale.ROOT, "%02d", date.getDayOfMonth()))
+          .replace("mm", String.format(Locale.ROOT, "%02d", date.getMonthValue()))
+          .replace("yyyy", String.valueOf(date.getYear()));
+      WebElement input = field(componentId + "-date");
+      click(input);
+      input.clear();
+      input.sendKeys(typed);
+      input.sendKeys(Keys.ENTER);
+      // The picker rewrites the date in its own pattern, which may drop leading zeros (M/d/yyyy in en-US).
+      String unpadded = typed.replaceAll("\\b0(\\d)", "$1");
+      waitFor("the date " + typed + " in " + componentId)
+          .until(d -> unpadded.equals(String.valueOf(input.getDomProperty("value")).replaceAll("\\b0(\\d)", "$1")));
+      input.sendKeys(Keys.ESCAPE);
+      waitFor("the calendar of " + componentId + " closed")
+          .until(d -> visible(form, By.cssSelector(".flatpickr-calendar.open")) == null);
       return this;
     }
 
