@@ -184,6 +184,8 @@ class IncubationScenarioTest {
 
     scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
     assertThat(incubation).isWaitingAt(TASK_FORM_PROJECT_TEAM);
+    assertThat(runtime.getVariable(incubation.getId(), MEDIATION_NOTE.name()))
+        .as("spent: a later round must not show it as a new proposal").isNull();
   }
 
   @Test
@@ -237,6 +239,7 @@ class IncubationScenarioTest {
     extension.put(DURATION_MONTHS.name(), 3);
     scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, extension);
     assertThat(incubation).as("the team stays as it was formed").isWaitingAt(TASK_CARRY_WORKSTREAM);
+    assertThat(runtime.getVariable(incubation.getId(), TIMEBOX_DECISION.name())).as("the extension request is spent").isNull();
     assertThat(scenario.tasks(incubation, TASK_FORM_PROJECT_TEAM)).isEmpty();
     assertThat(management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(TIMER_TIMEBOX_END)
         .singleResult().getDuedate()).isEqualTo(at(2027, 10, 5, 9, 0));
