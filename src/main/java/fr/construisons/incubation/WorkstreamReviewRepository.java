@@ -27,6 +27,14 @@ public class WorkstreamReviewRepository {
         .update();
   }
 
+  /** The workstreams of an idea reviewed after a moment. */
+  public List<Workstream> reviewedSince(String ideaReference, java.time.Instant since) {
+    return jdbc.sql("select distinct workstream from incubation_workstream where idea_reference = ? and reviewed_at > ?")
+        .params(ideaReference, Timestamp.from(since))
+        .query((rs, row) -> Workstream.valueOf(rs.getString("workstream")))
+        .list();
+  }
+
   /** The latest review of each workstream of an idea, in workstream order. */
   public List<WorkstreamReview> latest(String ideaReference) {
     List<WorkstreamReview> all = jdbc.sql("""

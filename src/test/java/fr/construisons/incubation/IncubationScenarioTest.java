@@ -217,6 +217,11 @@ class IncubationScenarioTest {
   @Test
   void theTimeboxRemindsAMonthBeforeItsEndThenIsExtendedWithANewAgreement() {
     scenario.startWorkstreams(incubation);
+    Task legal = scenario.tasks(incubation, TASK_CARRY_WORKSTREAM).stream()
+        .filter(t -> "LEGAL".equals(tasks.getVariable(t.getId(), WORKSTREAM.name()))).findFirst().orElseThrow();
+    scenario.completeTask(legal, Map.of(DELIVERABLE_SUMMARY.name(), "Montage juridique : convention type avec les collèges."));
+    scenario.complete(incubation, TASK_REVIEW_WORKSTREAM, Map.of(WORKSTREAM_CONCLUSION.name(), "FAVOURABLE",
+        EXPERT_COMMENT.name(), "Convention conforme au code de l'éducation."));
     Job end = management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(TIMER_TIMEBOX_END).singleResult();
     // Agreed: six months from Monday 4 January 2027.
     assertThat(end.getDuedate()).isEqualTo(at(2027, 7, 4, 9, 0));
@@ -239,6 +244,10 @@ class IncubationScenarioTest {
     extension.put(DURATION_MONTHS.name(), 3);
     scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, extension);
     assertThat(incubation).as("the team stays as it was formed").isWaitingAt(TASK_CARRY_WORKSTREAM);
+    assertThat(scenario.tasks(incubation, TASK_CARRY_WORKSTREAM))
+        .as("the round goes on: the legal workstream, already reviewed, is not opened again")
+        .extracting(t -> (String) tasks.getVariable(t.getId(), WORKSTREAM.name()))
+        .containsExactlyInAnyOrder("FINANCIAL", "MARKET_STUDY", "USER_JOURNEY");
     assertThat(runtime.getVariable(incubation.getId(), TIMEBOX_DECISION.name())).as("the extension request is spent").isNull();
     assertThat(scenario.tasks(incubation, TASK_FORM_PROJECT_TEAM)).isEmpty();
     assertThat(management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(TIMER_TIMEBOX_END)
