@@ -59,7 +59,7 @@ class IdeaLifecycleScenarioTest {
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
           .assertClassCoverageAtLeast(1.0)
-          // the test-only stand-in of the incubation process is not ours to cover
+          // the incubation has its own scenario class (IncubationScenarioTest)
           .excludeProcessDefinitionKeys("incubation")
           .build();
     }
