@@ -66,12 +66,17 @@ public class IdeaScenario {
   }
 
   public ProcessInstance startAs(String user, String processKey, Map<String, Object> form) {
-    identity.setAuthenticatedUserId(user);
+    // With the user's groups, as Tasklist does: authorization checks apply as in production.
+    identity.setAuthentication(user, groupsOf(user));
     try {
       return runtime.createProcessInstanceByKey(processKey).setVariables(form).execute();
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  public List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
   }
 
   /** The idea's reference, which registration makes the instance's business key. */

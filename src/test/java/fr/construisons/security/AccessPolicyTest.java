@@ -1,0 +1,264 @@
+package fr.construisons.security;
+
+import static fr.construisons.idea.IdeaLifecycle.Elements.*;
+import static fr.construisons.support.IdeaScenario.ideaForm;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every role sees exactly what the README's authorization table says, through the engine's API
+ * with the user's groups as Tasklist and the REST API authenticate them: what is granted works,
+ * what is not is refused or invisible.
+ */
+@ProcessTest
+class AccessPolicyTest {
+
+  static final String AGENT = "camille";
+  static final String OTHER_AGENT = "karim";
+  static final String MANAGER = "sophie";
+  static final String TEAM = "lea";
+  static final String DG = "paul";
+
+  @Autowired IdeaScenario scenario;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+  @Autowired FilterService filters;
+  @Autowired AuthorizationService authorizations;
+
+  @BeforeEach
+  void mailServer() {
+    MailServer.get();
+    MailServer.purge();
+  }
+
+  @AfterEach
+  void signOut() {
+    identity.clearAuthentication();
+  }
+
+  private <T> T as(String user, Supplier<T> action) {
+    identity.setAuthentication(user, scenario.groupsOf(user));
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void as(String user, Runnable action) {
+    as(user, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  private List<String> visibleTaskIds(String user, ProcessInstance instance) {
+    return as(user, () -> tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        .map(Task::getId).toList());
+  }
+
+  private Filter filter(String name) {
+    return filters.createFilterQuery().filterName(name).singleResult();
+  }
+
+  @Test
+  void anAgentSeesTheTasksOfTheirOwnIdeaAndNothingOfAnotherAgentsIdea() {
+    ProcessInstance mine = scenario.submit(AGENT, ideaForm(false, "education"));
+    ProcessInstance theirs = scenario.submit(OTHER_AGENT, ideaForm(false, "mobilites"));
+    scenario.complete(mine, TASK_CLARIFY_IDEA, IdeaScenario.clarification("REFORMULATE"));
+    scenario.complete(theirs, TASK_CLARIFY_IDEA, IdeaScenario.clarification("REFORMULATE"));
+    Task myTask = scenario.task(mine, TASK_REFORMULATE_IDEA);
+    Task theirTask = scenario.task(theirs, TASK_REFORMULATE_IDEA);
+
+    assertThat(visibleTaskIds(AGENT, mine)).containsExactly(myTask.getId());
+    assertThat(visibleTaskIds(AGENT, theirs)).isEmpty();
+    // Nor by id, nor its variables, nor the instance, nor its history.
+    assertThat(as(AGENT, () -> tasks.createTaskQuery().taskId(theirTask.getId()).count())).isZero();
+    assertThatThrownBy(() -> as(AGENT, () -> tasks.getVariables(theirTask.getId())))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as(AGENT, () -> runtime.getVariables(theirs.getId())))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(as(AGENT, () -> runtime.createProcessInstanceQuery().processInstanceId(theirs.getId()).count()))
+        .isZero();
+    assertThat(as(AGENT, () -> history.createHistoricProcessInstanceQuery().processInstanceId(theirs.getId())
+        .count())).isZero();
+    assertThat(as(AGENT, () -> history.createHistoricVariableInstanceQuery().processInstanceId(theirs.getId())
+        .count())).isZero();
+    // And they cannot complete it in the other agent's place.
+    assertThatThrownBy(() -> as(AGENT, () -> tasks.complete(theirTask.getId(), Map.of())))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(scenario.task(theirs, TASK_REFORMULATE_IDEA)).isNotNull();
+  }
+
+  @Test
+  void anAgentCannotClaimOrCompleteATaskOfAGroupTheyAreNotIn() {
+    ProcessInstance instance = scenario.submit(AGENT, ideaForm(false, "education"));
+    Task clarification = scenario.task(instance, TASK_CLARIFY_IDEA);
+
+    assertThat(visibleTaskIds(AGENT, instance)).isEmpty();
+    assertThatThrownBy(() -> as(AGENT, () -> tasks.claim(clarification.getId(), AGENT)))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as(DG, () -> tasks.complete(clarification.getId(), IdeaScenario.clarification("FITS"))))
+        .isInstanceOf(AuthorizationException.class);
+    // The innovation team, its candidate group, may.
+    as(TEAM, () -> tasks.claim(clarification.getId(), TEAM));
+    as(TEAM, () -> tasks.complete(clarification.getId(), IdeaScenario.clarification("FITS")));
+    scenario.runJobs();
+    assertThat(scenario.task(instance, TASK_SCORE_IDEA)).isNotNull();
+  }
+
+  @Test
+  void theInnovationTeamMonitorsEveryIdeaButCannotDecideInGeneralManagementsPlace() {
+    ProcessInstance instance = scenario.submit(AGENT, ideaForm(false, "education"));
+    scenario.toReview(instance);
+    Task scoring = scenario.task(instance, TASK_SCORE_IDEA);
+
+    assertThat(visibleTaskIds(TEAM, instance)).containsExactly(scoring.getId());
+    assertThat(as(TEAM, () -> runtime.getVariables(instance.getId()))).containsKey(IdeaLifecycle.TITLE.name());
+    assertThat(as(TEAM, () -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .count())).isPositive();
+    assertThatThrownBy(() -> as(TEAM, () -> tasks.complete(scoring.getId(), IdeaScenario.scores(3, 3))))
+        .isInstanceOf(AuthorizationException.class);
+    // General management does it.
+    as(DG, () -> tasks.complete(scoring.getId(), IdeaScenario.scores(3, 3)));
+    scenario.runJobs();
+    assertThat(scenario.task(instance, TASK_DECIDE_ORIENTATION)).isNotNull();
+    // But sees no instance beyond its tasks.
+    assertThat(as(DG, () -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()))
+        .isZero();
+  }
+
+  @Test
+  void aDirectorateSeesOnlyTheIdeasForwardedToIt() {
+    ProcessInstance instance = scenario.submit(AGENT, ideaForm(false, "mobilites"));
+    scenario.orient(instance, 1, 3);
+    Task takeUp = scenario.task(instance, TASK_TAKE_UP_IDEA);
+
+    assertThat(visibleTaskIds(OTHER_AGENT, instance)).containsExactly(takeUp.getId());
+    assertThat(visibleTaskIds(MANAGER, instance)).isEmpty();
+    assertThatThrownBy(() -> as(MANAGER, () -> tasks.complete(takeUp.getId(), Map.of())))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void onlyTheAgentsManagerGivesTheAgreementOnWorkingTime() {
+    ProcessInstance idea = scenario.submit(AGENT, ideaForm(true, "education"));
+    ProcessInstance incubation = scenario.incubated(idea);
+    Task agreement = scenario.task(incubation, "Task_AgreeOnWorkingTime");
+    assertThat(agreement.getAssignee()).isEqualTo(MANAGER);
+
+    assertThat(visibleTaskIds(MANAGER, incubation)).containsExactly(agreement.getId());
+    assertThat(visibleTaskIds(OTHER_AGENT, incubation)).isEmpty();
+    assertThat(visibleTaskIds(AGENT, incubation)).isEmpty();
+    // Another manager cannot give it, nor take it over.
+    assertThatThrownBy(() -> as(OTHER_AGENT, () -> tasks.complete(agreement.getId(), IdeaScenario.agreement("AGREE"))))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as(OTHER_AGENT, () -> tasks.setAssignee(agreement.getId(), OTHER_AGENT)))
+        .isInstanceOf(AuthorizationException.class);
+    // The manager cannot hand it to someone else either: TASK_WORK, not UPDATE.
+    assertThatThrownBy(() -> as(MANAGER, () -> tasks.setAssignee(agreement.getId(), OTHER_AGENT)))
+        .isInstanceOf(AuthorizationException.class);
+    as(MANAGER, () -> tasks.complete(agreement.getId(), IdeaScenario.agreement("AGREE")));
+    scenario.runJobs();
+    assertThat(scenario.task(incubation, "Task_FormProjectTeam")).isNotNull();
+  }
+
+  @Test
+  void tasklistFiltersPerRoleShowTheRightTasks() {
+    ProcessInstance instance = scenario.submit(AGENT, ideaForm(false, "education"));
+    scenario.complete(instance, TASK_CLARIFY_IDEA, IdeaScenario.clarification("REFORMULATE"));
+    Task reformulation = scenario.task(instance, TASK_REFORMULATE_IDEA);
+    ProcessInstance other = scenario.submit(OTHER_AGENT, ideaForm(false, "education"));
+    Task clarification = scenario.task(other, TASK_CLARIFY_IDEA);
+
+    Filter myTasks = filter(TasklistFilters.MY_TASKS);
+    Filter groupTasks = filter(TasklistFilters.GROUP_TASKS);
+    Filter monitoring = filter(TasklistFilters.MONITORING);
+
+    assertThat(as(AGENT, () -> filters.createFilterQuery().list().stream().map(Filter::getName).toList()))
+        .containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.GROUP_TASKS);
+    assertThat(as(TEAM, () -> filters.createFilterQuery().list().stream().map(Filter::getName).toList()))
+        .containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.GROUP_TASKS, TasklistFilters.MONITORING);
+
+    List<String> agentsTasks = as(AGENT, () -> filters.<Task>list(myTasks.getId()).stream().map(Task::getId).toList());
+    assertThat(agentsTasks).contains(reformulation.getId()).doesNotContain(clarification.getId());
+    List<String> teamsTasks = as(TEAM, () -> filters.<Task>list(myTasks.getId()).stream().map(Task::getId).toList());
+    assertThat(teamsTasks).contains(clarification.getId()).doesNotContain(reformulation.getId());
+    assertThat(as(TEAM, () -> filters.<Task>list(groupTasks.getId()).stream().map(Task::getId).toList()))
+        .contains(clarification.getId()).doesNotContain(reformulation.getId());
+    assertThat(as(TEAM, () -> filters.<Task>list(monitoring.getId()).stream().map(Task::getId).toList()))
+        .contains(clarification.getId(), reformulation.getId());
+    assertThatThrownBy(() -> as(AGENT, () -> filters.list(monitoring.getId())))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void applicationsAndModelsAreReservedToTheirRoles() {
+    assertThat(canOpen(AGENT, AccessPolicy.TASKLIST)).isTrue();
+    assertThat(canOpen(AGENT, AccessPolicy.COCKPIT)).isFalse();
+    assertThat(canOpen(AGENT, "admin")).isFalse();
+    assertThat(canOpen(TEAM, AccessPolicy.COCKPIT)).isTrue();
+    assertThat(canOpen(TEAM, "admin")).isFalse();
+    assertThat(canOpen(DG, AccessPolicy.COCKPIT)).isFalse();
+    assertThat(canOpen("admin", "admin")).isTrue();
+
+    for (String user : List.of(AGENT, TEAM, DG)) {
+      assertThatThrownBy(() -> as(user, () -> repository.createDeployment().name("intrus")
+          .addString("intrus.bpmn", "<definitions/>").deploy()))
+          .as(user + " deploying a model").isInstanceOf(AuthorizationException.class);
+    }
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(IdeaLifecycle.PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    assertThatThrownBy(() -> as(TEAM, () -> repository.suspendProcessDefinitionById(definitionId)))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as(AGENT, () -> runtime.startProcessInstanceByKey("incubation")))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  private boolean canOpen(String user, String application) {
+    return authorizations.isUserAuthorized(user, scenario.groupsOf(user), Permissions.ACCESS,
+        Resources.APPLICATION, application);
+  }
+
+  @Test
+  void everyGrantIsDeclaredOnceAndTheReadmeShowsThePolicy() throws IOException {
+    assertThat(AccessPolicy.grants().stream()
+        .map(g -> g.groupId() + "|" + g.resource().resourceName() + "|" + g.resourceId()))
+        .doesNotHaveDuplicates();
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme)
+        .as("README.md must hold the table generated by AccessPolicy.markdownTable(); paste it again")
+        .contains(AccessPolicy.markdownTable());
+  }
+}
