@@ -1,0 +1,94 @@
+package fr.construisons.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The configuration a Département runs — no demo profile, behind HTTPS — started for real: the
+ * administrator's password comes from the environment, the password policy applies, queries are
+ * bounded, and the webapps answer with hardened cookies and headers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:production-configuration;DB_CLOSE_DELAY=-1",
+    "CONSTRUISONS_ADMIN_PASSWORD=Tr3s-Secret-2026!",
+    "camunda.bpm.job-execution.enabled=false",
+    // Its own engine name: the other test contexts of this JVM hold the engine "default".
+    "camunda.bpm.process-engine-name=production",
+    "construisons.mail.outbox-directory=target/production-configuration-outbox",
+    "construisons.organisation.seed-demo=false"})
+@ActiveProfiles("https")
+class ProductionConfigurationTest {
+
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired TestRestTemplate http;
+
+  @AfterEach
+  void signOut() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void theAdministratorHasThePasswordFromTheEnvironmentAndNoOther() {
+    assertThat(identity.checkPassword("admin", "Tr3s-Secret-2026!")).isTrue();
+    assertThat(identity.checkPassword("admin", "admin")).isFalse();
+    assertThat(identity.checkPassword("admin", "demo")).isFalse();
+  }
+
+  @Test
+  void weakPasswordsAreRefusedByThePolicy() {
+    User weak = identity.newUser("weakpassword");
+    weak.setFirstName("Faible");
+    weak.setLastName("Mot de passe");
+    weak.setPassword("demo");
+    assertThatThrownBy(() -> identity.saveUser(weak)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Password does not match policy");
+    assertThat(identity.createUserQuery().userId("weakpassword").count()).isZero();
+
+    User strong = identity.newUser("strongpassword");
+    strong.setFirstName("Robuste");
+    strong.setLastName("Mot de passe");
+    strong.setPassword("Tr3s-solide-2026");
+    identity.saveUser(strong);
+    assertThat(identity.checkPassword("strongpassword", "Tr3s-solide-2026")).isTrue();
+  }
+
+  @Test
+  void anAuthenticatedUserCannotAskForAnUnboundedList() {
+    identity.setAuthentication("admin", List.of("camunda-admin"));
+    assertThatThrownBy(() -> tasks.createTaskQuery().list()).isInstanceOf(BadUserRequestException.class);
+    assertThatThrownBy(() -> tasks.createTaskQuery().listPage(0, 2001)).isInstanceOf(BadUserRequestException.class);
+    assertThat(tasks.createTaskQuery().listPage(0, 2000)).isNotNull();
+  }
+
+  @Test
+  void theWebappsSetHardenedCookiesAndHeaders() {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/production/", String.class);
+
+    assertThat(page.getStatusCode().value()).as(page.toString()).isEqualTo(200);
+    HttpHeaders headers = page.getHeaders();
+    assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'self'");
+    assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(headers.getFirst("Strict-Transport-Security")).contains("max-age=31536000");
+    List<String> cookies = headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
+    assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
+        .satisfies(c -> assertThat(c).contains("HttpOnly", "Secure", "SameSite=Lax"));
+    assertThat(cookies).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
+        .satisfies(c -> assertThat(c).contains("Secure", "SameSite=Lax"));
+  }
+}
