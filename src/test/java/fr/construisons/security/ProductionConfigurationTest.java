@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -90,5 +93,27 @@ class ProductionConfigurationTest {
         .satisfies(c -> assertThat(c).contains("HttpOnly", "Secure", "SameSite=Lax"));
     assertThat(cookies).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
         .satisfies(c -> assertThat(c).contains("Secure", "SameSite=Lax"));
+  }
+
+  @Test
+  void aWebappCallWithoutTheCsrfTokenIsRefused() {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/production/", String.class);
+    String session = page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+        .filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+
+    HttpHeaders forged = new HttpHeaders();
+    forged.add(HttpHeaders.COOKIE, session);
+    forged.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    String login = "/camunda/api/admin/auth/user/production/login/tasklist";
+    String credentials = "username=admin&password=Tr3s-Secret-2026!";
+    // A page of another site can post the form, but cannot read the token to send it back.
+    ResponseEntity<String> withoutToken = http.exchange(login, HttpMethod.POST, new HttpEntity<>(credentials, forged),
+        String.class);
+    assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
+    assertThat(withoutToken.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+
+    // With the token, the browser tests and the webapp-session tests log in every day.
+    assertThat(token).isNotBlank();
   }
 }
