@@ -59,8 +59,21 @@ final class Tasklist {
   /** Opens Tasklist and signs in. Never call it with a wrong password: the engine then delays the next login. */
   Tasklist logIn(String user, String password) {
     driver.get(url);
-    waitFor("the login form").until(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys(user);
-    driver.findElement(PASSWORD).sendKeys(password);
+    // The login page focuses its user field a moment after it shows: on a busy machine that can
+    // happen while the password is being typed, which then lands in the user field. So the form
+    // is filled until both fields hold what was typed, and only then submitted.
+    waitFor("the login form filled in as " + user).until(d -> {
+      WebElement username = d.findElement(USERNAME);
+      WebElement passwordField = d.findElement(PASSWORD);
+      if (!username.isDisplayed() || !username.isEnabled()) {
+        return false;
+      }
+      username.clear();
+      username.sendKeys(user);
+      passwordField.clear();
+      passwordField.sendKeys(password);
+      return user.equals(username.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
+    });
     driver.findElement(SIGN_IN).click();
     waitUntilOrFail(d -> isDisplayed(START_PROCESS), "signing in as " + user);
     return this;
