@@ -233,6 +233,16 @@ final class Tasklist {
       return form.findElements(By.cssSelector(".fjs-form-field-text")).stream().map(WebElement::getText).toList();
     }
 
+    /** What a field holds, as a DOM property: the text itself, never parsed as markup. */
+    public String value(String componentId) {
+      return field(componentId).getDomProperty("value");
+    }
+
+    /** A field shown for reading only: disabled fields are neither editable nor submitted. */
+    public boolean isDisabled(String componentId) {
+      return !field(componentId).isEnabled();
+    }
+
     CamundaForm type(String componentId, String text) {
       WebElement input = field(componentId);
       click(input);
