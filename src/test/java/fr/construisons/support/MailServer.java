@@ -11,10 +11,15 @@ import java.util.List;
 /**
  * A real SMTP server (GreenMail) for the whole test run, on the port of application-test.yml.
  * Tests may stop it to play an SMTP outage, then start it again.
+ *
+ * <p>The port is 3025 unless the environment variable {@code CONSTRUISONS_TEST_SMTP_PORT} says
+ * otherwise (application-test.yml reads the same variable): builds that run side by side on one
+ * machine would otherwise deliver their mail to each other's server.
  */
 public final class MailServer {
 
-  public static final int PORT = 3025;
+  public static final int PORT = Integer.parseInt(
+      System.getenv().getOrDefault("CONSTRUISONS_TEST_SMTP_PORT", "3025").strip());
   private static GreenMail server;
 
   private MailServer() {}

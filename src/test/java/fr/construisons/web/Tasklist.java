@@ -26,9 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Elements are found by what does not depend on the language of the web application: CSS
  * classes and AngularJS attributes of Tasklist, the ids that form-js derives from the component
  * ids of our forms ({@code fjs-form-<random>-Field_title}), and the names we wrote ourselves
- * (process, tasks, form labels and options). Every wait is explicit.
+ * (process, tasks, form labels and options). Every wait is explicit. Public for the browser tests
+ * of other packages (the security tests).
  */
-final class Tasklist {
+public final class Tasklist {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
@@ -51,23 +52,36 @@ final class Tasklist {
   private final WebDriver driver;
   private final String url;
 
-  Tasklist(WebDriver driver, int port) {
+  public Tasklist(WebDriver driver, int port) {
     this.driver = driver;
     this.url = "http://localhost:" + port + "/camunda/app/tasklist/";
   }
 
   /** Opens Tasklist and signs in. Never call it with a wrong password: the engine then delays the next login. */
-  Tasklist logIn(String user, String password) {
+  public Tasklist logIn(String user, String password) {
     driver.get(url);
-    waitFor("the login form").until(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys(user);
-    driver.findElement(PASSWORD).sendKeys(password);
+    // The login page focuses its user field a moment after it shows: on a busy machine that can
+    // happen while the password is being typed, which then lands in the user field. So the form
+    // is filled until both fields hold what was typed, and only then submitted.
+    waitFor("the login form filled in as " + user).until(d -> {
+      WebElement username = d.findElement(USERNAME);
+      WebElement passwordField = d.findElement(PASSWORD);
+      if (!username.isDisplayed() || !username.isEnabled()) {
+        return false;
+      }
+      username.clear();
+      username.sendKeys(user);
+      passwordField.clear();
+      passwordField.sendKeys(password);
+      return user.equals(username.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
+    });
     driver.findElement(SIGN_IN).click();
     waitUntilOrFail(d -> isDisplayed(START_PROCESS), "signing in as " + user);
     return this;
   }
 
   /** Signs out through the account menu, back to the login form. */
-  Tasklist logOut() {
+  public Tasklist logOut() {
     click(waitFor("the account menu").until(ExpectedConditions.elementToBeClickable(ACCOUNT_MENU)));
     click(waitFor("the log-out entry").until(ExpectedConditions.elementToBeClickable(LOG_OUT)));
     waitFor("the login form after logging out").until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
@@ -75,7 +89,7 @@ final class Tasklist {
   }
 
   /** "Start process" in the header, then the process with that name: its start form. */
-  CamundaForm startProcess(String processName) {
+  public CamundaForm startProcess(String processName) {
     click(waitFor("the start-process action").until(ExpectedConditions.elementToBeClickable(START_PROCESS)));
     WebElement link = waitFor("process \"" + processName + "\" in the start dialog")
         .until(d -> d.findElements(PROCESS_LINKS).stream()
@@ -87,7 +101,7 @@ final class Tasklist {
   }
 
   /** "Start" at the bottom of the start dialog; waits until the dialog is gone. */
-  void submitStartForm() {
+  public void submitStartForm() {
     click(waitFor("an enabled start button").until(ExpectedConditions.elementToBeClickable(START_BUTTON)));
     waitUntilOrFail(d -> d.findElements(MODAL).isEmpty(), "starting the process");
   }
@@ -96,7 +110,7 @@ final class Tasklist {
    * Opens a task from the list of the current filter (newest first). The list does not refresh
    * by itself: it is reloaded once if the task is not there yet.
    */
-  WebElement openTask(String taskId, String taskName) {
+  public WebElement openTask(String taskId, String taskName) {
     By inList = By.cssSelector("ol.tasks-list li.task h4.task a[href$='task=" + taskId + "']");
     WebElement link;
     try {
@@ -118,7 +132,7 @@ final class Tasklist {
   }
 
   /** Claims the open task when nobody has it yet; its form is read-only until then. */
-  void claimIfNeeded(WebElement task) {
+  public void claimIfNeeded(WebElement task) {
     List<WebElement> claim = task.findElements(CLAIM);
     if (!claim.isEmpty()) {
       click(claim.get(0));
@@ -127,12 +141,12 @@ final class Tasklist {
     }
   }
 
-  CamundaForm taskForm(WebElement task) {
+  public CamundaForm taskForm(WebElement task) {
     return new CamundaForm(task.findElement(CAMUNDA_FORM));
   }
 
   /** "Complete" under the task form, once the form is valid. */
-  void completeTask(WebElement task) {
+  public void completeTask(WebElement task) {
     click(waitFor("an enabled complete button").until(d -> {
       WebElement button = task.findElement(COMPLETE_BUTTON);
       return button.isDisplayed() && button.isEnabled() ? button : null;
@@ -140,7 +154,7 @@ final class Tasklist {
   }
 
   /** Waits for something, but fails at once with Tasklist's message if it shows an error instead. */
-  void waitUntilOrFail(Function<WebDriver, Boolean> done, String doing) {
+  public void waitUntilOrFail(Function<WebDriver, Boolean> done, String doing) {
     String error = waitFor(doing).until(d -> {
       if (done.apply(d)) {
         return "";
@@ -151,7 +165,7 @@ final class Tasklist {
     assertThat(error).as("Tasklist shows an error while " + doing).isEmpty();
   }
 
-  void assertNoErrorShown() {
+  public void assertNoErrorShown() {
     assertThat(driver.findElements(ERROR_NOTIFICATION).stream().filter(WebElement::isDisplayed)
         .map(WebElement::getText).toList()).as("error notifications of Tasklist").isEmpty();
   }
@@ -197,7 +211,7 @@ final class Tasklist {
   }
 
   /** A Camunda Form (form-js) rendered by Tasklist; fields are named by their component id. */
-  final class CamundaForm {
+  public final class CamundaForm {
 
     private final WebElement form;
 
@@ -210,17 +224,27 @@ final class Tasklist {
     }
 
     /** The label of a field, without the asterisk of required fields. */
-    String label(String componentId) {
+    public String label(String componentId) {
       String id = field(componentId).getAttribute("id");
       return form.findElement(By.cssSelector("label[for='" + id + "']")).getText().replace("*", "").strip();
     }
 
     /** Every text view of the form (its read-only parts), as displayed. */
-    List<String> texts() {
+    public List<String> texts() {
       return form.findElements(By.cssSelector(".fjs-form-field-text")).stream().map(WebElement::getText).toList();
     }
 
-    CamundaForm type(String componentId, String text) {
+    /** What a field holds, as a DOM property: the text itself, never parsed as markup. */
+    public String value(String componentId) {
+      return field(componentId).getDomProperty("value");
+    }
+
+    /** A field shown for reading only: disabled fields are neither editable nor submitted. */
+    public boolean isDisabled(String componentId) {
+      return !field(componentId).isEnabled();
+    }
+
+    public CamundaForm type(String componentId, String text) {
       WebElement input = field(componentId);
       click(input);
       input.clear();
@@ -230,7 +254,7 @@ final class Tasklist {
     }
 
     /** Picks an option of a form-js select (a drop-down list, not a native select) by its label. */
-    CamundaForm select(String componentId, String optionLabel) {
+    public CamundaForm select(String componentId, String optionLabel) {
       click(field(componentId + "-display"));
       WebElement option = waitFor("option \"" + optionLabel + "\" of " + componentId)
           .until(d -> form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
@@ -242,7 +266,7 @@ final class Tasklist {
     }
 
     /** Ticks a checkbox of a checklist, or picks a radio button, by the start of the option's label. */
-    CamundaForm choose(String componentId, String optionLabelStart) {
+    public CamundaForm choose(String componentId, String optionLabelStart) {
       WebElement input = waitFor("option \"" + optionLabelStart + "…\" of " + componentId)
           .until(d -> form.findElements(By.cssSelector("input[id*='-" + componentId + "-']")).stream()
               .filter(option -> form.findElement(By.cssSelector("label[for='" + option.getAttribute("id") + "']"))
@@ -314,7 +338,7 @@ final class Tasklist {
     }
 
     /** Ticks a single checkbox field. */
-    CamundaForm tick(String componentId) {
+    public CamundaForm tick(String componentId) {
       WebElement box = field(componentId);
       if (!box.isSelected()) {
         click(box);
