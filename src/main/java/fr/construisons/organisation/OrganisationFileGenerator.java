@@ -248,10 +248,13 @@ public final class OrganisationFileGenerator {
       innovation.get(innovation.size() - i).groups.add(GROUP_INNOVATION_TEAM);
     }
 
-    // Experts: from their natural directorate when there is one, otherwise from anywhere.
+    // Experts: from their natural directorate when there is one, otherwise from any directorate
+    // but general management.
     List<Person> everyone = staff.values().stream().flatMap(List::stream).toList();
+    List<Person> operational = everyone.stream()
+        .filter(p -> !p.directorate.equals(GENERAL_MANAGEMENT_DIRECTORATE)).toList();
     EXPERT_DIRECTORATES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(expertise -> {
-      List<Person> pool = staff.containsKey(expertise.getValue()) ? staff.get(expertise.getValue()) : everyone;
+      List<Person> pool = staff.containsKey(expertise.getValue()) ? staff.get(expertise.getValue()) : operational;
       int given = 0;
       for (int attempt = 0; attempt < pool.size() * 4 && given < EXPERTS_PER_WORKSTREAM; attempt++) {
         Person candidate = pool.get(random.nextInt(pool.size()));
