@@ -1,6 +1,8 @@
 package fr.construisons.organisation;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,7 @@ import org.springframework.core.io.ResourceLoader;
 @EnableConfigurationProperties(OrganisationProperties.class)
 public class OrganisationConfiguration {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OrganisationConfiguration.class);
   static final String SOURCE_PROPERTY = "construisons.organisation.source";
 
   @Bean
@@ -24,7 +27,12 @@ public class OrganisationConfiguration {
       throw new OrganisationFileException("construisons.organisation.file n'est pas renseigné : indiquez le "
           + "fichier d'organisation, par exemple file:/etc/construisons/organisation.yml (voir docs/organisation.md)");
     }
-    return OrganisationFileReader.read(resources.getResource(properties.file()));
+    OrganisationFile file = OrganisationFileReader.read(resources.getResource(properties.file()));
+    if (properties.source() == OrganisationProperties.Source.LDAP && !file.agents().isEmpty()) {
+      LOG.warn("Annuaire LDAP : les {} agents du fichier {} sont ignorés (seules ses directions servent)",
+          file.agents().size(), file.source());
+    }
+    return file;
   }
 
   // Static, like every ProcessEnginePlugin bean: the engine configuration collects plugins early.
