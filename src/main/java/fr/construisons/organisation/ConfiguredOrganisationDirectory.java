@@ -7,29 +7,27 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
- * Directorates from the configuration, people from Camunda's identity service (whatever fills it:
- * the demo seed today, the organisation file or LDAP later).
+ * Directorates from the organisation file; people, groups and memberships from Camunda's identity
+ * service, whatever fills it (the file, synchronised at start-up, or LDAP); line manager and
+ * directorate of an agent from {@link AgentAttributes}.
  */
 @Service
-@EnableConfigurationProperties(OrganisationProperties.class)
 public class ConfiguredOrganisationDirectory implements OrganisationDirectory {
 
   private final IdentityService identity;
+  private final AgentAttributes attributes;
   private final Map<String, Directorate> directorates = new LinkedHashMap<>();
   private final Directorate innovationDirectorate;
 
-  public ConfiguredOrganisationDirectory(IdentityService identity, OrganisationProperties properties) {
+  public ConfiguredOrganisationDirectory(IdentityService identity, AgentAttributes attributes, OrganisationFile file) {
     this.identity = identity;
-    properties.directorates().forEach(d -> directorates.put(d.code(), new Directorate(d.code(), d.name(), d.mailbox())));
-    this.innovationDirectorate = directorates.get(properties.innovationDirectorate());
-    if (innovationDirectorate == null) {
-      throw new IllegalStateException("construisons.organisation.innovation-directorate must name one of "
-          + directorates.keySet());
-    }
+    this.attributes = attributes;
+    file.directorates().forEach(d -> directorates.put(d.code(), d));
+    // The file reader has checked that the innovation directorate is one of the directorates.
+    this.innovationDirectorate = directorates.get(file.innovationDirectorate());
   }
 
   @Override
@@ -46,7 +44,15 @@ public class ConfiguredOrganisationDirectory implements OrganisationDirectory {
     if (userId == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(identity.getUserInfo(userId, MANAGER_INFO_KEY)).flatMap(this::agent);
+    return attributes.lineManagerId(userId).flatMap(this::agent);
+  }
+
+  @Override
+  public Optional<Directorate> directorateOf(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    return attributes.directorateCode(userId).flatMap(this::directorate);
   }
 
   @Override

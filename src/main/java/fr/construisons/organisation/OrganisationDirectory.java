@@ -15,13 +15,16 @@ public interface OrganisationDirectory {
   String GROUP_GENERAL_MANAGEMENT = "direction-generale";
   String GROUP_ADMIN = "camunda-admin";
   String DIRECTORATE_GROUP_PREFIX = "dir-";
-  /** Camunda user-info key holding the id of a user's line manager. */
+  /** Camunda user-info key holding the id of a user's line manager (organisation file source). */
   String MANAGER_INFO_KEY = "manager";
 
   Optional<Agent> agent(String userId);
 
   /** The agent's line manager, who agrees the working time given to an incubation. */
   Optional<Agent> lineManagerOf(String userId);
+
+  /** The directorate where the agent works (not the ones they answer for: see {@code dir-<code>}). */
+  Optional<Directorate> directorateOf(String userId);
 
   /** The members of a Camunda group (e.g. the experts of a workstream), by user id. */
   List<Agent> members(String groupId);

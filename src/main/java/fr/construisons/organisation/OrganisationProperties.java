@@ -1,32 +1,24 @@
 package fr.construisons.organisation;
 
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code construisons.organisation.*}: the directorates and, for the default run, a small demo
- * organisation. The real directory (file or LDAP) replaces the demo users in production.
+ * {@code construisons.organisation.*}: where the organisation file is, and who gives the people.
+ *
+ * @param source {@code file}: the file gives directorates and agents, synchronised into Camunda's
+ *     identity tables at start-up; {@code ldap}: the file gives the directorates only, people and
+ *     groups come from LDAP / Active Directory (profile {@code ldap}).
+ * @param file a Spring resource location, e.g. {@code classpath:organisation/demo-organisation.yml}
+ *     or {@code file:/etc/construisons/organisation.yml}
  */
 @ConfigurationProperties("construisons.organisation")
-public record OrganisationProperties(
-    boolean seedDemo,
-    String innovationDirectorate,
-    List<DirectorateEntry> directorates,
-    List<DemoUser> demoUsers) {
+public record OrganisationProperties(Source source, String file) {
 
   public OrganisationProperties {
-    directorates = directorates == null ? List.of() : List.copyOf(directorates);
-    demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
+    source = source == null ? Source.FILE : source;
   }
 
-  public record DirectorateEntry(String code, String name, String mailbox) {}
-
-  /** A demo user; {@code manager} is the id of their line manager (may be null). */
-  public record DemoUser(String id, String firstName, String lastName, String email, String password,
-      List<String> groups, String manager) {
-
-    public DemoUser {
-      groups = groups == null ? List.of() : List.copyOf(groups);
-    }
+  public enum Source {
+    FILE, LDAP
   }
 }
