@@ -270,7 +270,7 @@ public class OrganisationSynchroniser {
       user.setEmail(agent.email());
       // Without a password in the file nobody can log in until one is set (Admin, LDAP, SSO).
       user.setPassword(agent.password() != null ? agent.password() : randomPassword());
-      saveUser(context, user);
+      saveUser(context, user, agent.password() != null);
       wantedInfos(agent).forEach((key, value) -> insertInfo(context, agent.id(), key, value));
       groups.forEach(group -> new CreateMembershipCmd(agent.id(), group).execute(context));
     };
@@ -332,9 +332,10 @@ public class OrganisationSynchroniser {
     counters.membershipsAdded += toJoin.size();
     counters.membershipsRemoved += toLeave.size();
     boolean saveUser = userChanged;
+    boolean passwordFromFile = disabled && agent.password() != null;
     return context -> {
       if (saveUser) {
-        saveUser(context, user);
+        saveUser(context, user, passwordFromFile);
       }
       toInsert.forEach((key, value) -> insertInfo(context, agent.id(), key, value));
       toUpdate.forEach((key, value) -> new SetUserInfoCmd(agent.id(), key, value).execute(context));
@@ -367,7 +368,7 @@ public class OrganisationSynchroniser {
       groups.forEach(group -> new DeleteMembershipCmd(user.getId(), group).execute(context));
       if (!alreadyDisabled) {
         user.setPassword(randomPassword());
-        saveUser(context, user);
+        saveUser(context, user, false);
         insertInfo(context, user.getId(), DISABLED_INFO_KEY, today);
       }
     };
@@ -391,11 +392,12 @@ public class OrganisationSynchroniser {
   }
 
   /**
-   * The file's passwords (demo files) need not satisfy a password policy enabled for people, and
-   * random ones must not depend on it either: the engine's own command skips the policy.
+   * A password written in the file is held to the password policy when one is on (the demo
+   * profile turns it off for its "demo" passwords): a weak password in a production file stops the
+   * synchronisation instead of opening an account. A random password nobody knows need not be.
    */
-  private static void saveUser(CommandContext context, User user) {
-    new SaveUserCmd(user, true).execute(context);
+  private static void saveUser(CommandContext context, User user, boolean passwordFromFile) {
+    new SaveUserCmd(user, !passwordFromFile).execute(context);
   }
 
   /**
