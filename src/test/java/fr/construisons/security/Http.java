@@ -77,6 +77,13 @@ final class Http {
     if (login.status() != 200) {
       throw new AssertionError("Login of " + user + " to " + app + " failed: " + login);
     }
+    // Logging in starts a new session (against session fixation) that has no CSRF token yet: the
+    // next read hands one out, as it does for the web application after its login.
+    String before = session.csrfToken();
+    Response whoAmI = session.get("/camunda/api/admin/auth/user/default");
+    if (whoAmI.status() != 200 || before.equals(session.csrfToken())) {
+      throw new AssertionError("No fresh CSRF token after logging in " + user + ": " + whoAmI);
+    }
     return session;
   }
 
