@@ -2,11 +2,13 @@ package fr.construisons.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The REST API ({@code /engine-rest}) is open to anyone by default: every caller must now prove who
@@ -17,7 +19,6 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class RestApiSecurityConfiguration {
 
-  /** Runs after the filters that refuse a request without looking at who sends it. */
   static final int AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
   @Bean
@@ -34,6 +35,21 @@ public class RestApiSecurityConfiguration {
         jersey.getPath());
     registration.addUrlPatterns(jersey.getUrlMapping());
     registration.setOrder(AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /**
+   * After authentication, so an anonymous caller is turned away with 401 before a byte of its
+   * body is read.
+   */
+  @Bean
+  FilterRegistrationBean<RequestBodyGuard> restApiRequestBodyGuard(JerseyApplicationPath jersey,
+      @Value("${construisons.security.max-request-size:1MB}") DataSize maxRequestSize) {
+    FilterRegistrationBean<RequestBodyGuard> registration =
+        new FilterRegistrationBean<>(new RequestBodyGuard(maxRequestSize));
+    registration.setName("construisons-rest-api-request-body-guard");
+    registration.addUrlPatterns(jersey.getUrlMapping());
+    registration.setOrder(AUTHENTICATION_ORDER + 10);
     return registration;
   }
 }

@@ -101,6 +101,8 @@ final class Http {
   private static HttpClient plainClient(CookieManager jar) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(Duration.ofSeconds(10))
+        // HTTP/1.1 as browsers and REST clients speak it to this server (chunked bodies included).
+        .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER);
     if (jar != null) {
       builder.cookieHandler(jar);
