@@ -3,6 +3,7 @@ package fr.construisons.web;
 import static fr.construisons.idea.IdeaLifecycle.*;
 import static fr.construisons.idea.IdeaLifecycle.Elements.*;
 import static fr.construisons.support.IdeaScenario.AGENT;
+import static fr.construisons.support.IdeaScenario.TEAM_MEMBER;
 import static fr.construisons.support.IdeaScenario.ideaForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -32,8 +33,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The REST API holds form submissions to the rules of the forms: what Tasklist would refuse is
- * refused over HTTP too, with the French message, and nothing is stored. The API is open without
- * authentication for now, so a start through it has no initiator and is refused as well.
+ * refused over HTTP too, with the French message, and nothing is stored. Callers authenticate with
+ * HTTP Basic (see {@code fr.construisons.security}), so an agent starting an idea through the API
+ * is its ideator, as in Tasklist.
  */
 @WebTest
 class RestApiValidationTest {
@@ -75,12 +77,12 @@ class RestApiValidationTest {
     return Map.of("value", value, "type", "String");
   }
 
-  private ResponseEntity<Map<String, Object>> post(String path, Map<String, Object> variables) {
+  private ResponseEntity<Map<String, Object>> post(String user, String path, Map<String, Object> variables) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables), headers),
-        JSON_OBJECT);
+    return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables), headers), JSON_OBJECT);
   }
 
   private long ideaInstancesEverStarted() {
@@ -95,7 +97,7 @@ class RestApiValidationTest {
     variables.put(TITLE.name(), string("Oui"));
     variables.remove(SOLUTION.name());
 
-    ResponseEntity<Map<String, Object>> response = post(START_FORM, variables);
+    ResponseEntity<Map<String, Object>> response = post(AGENT, START_FORM, variables);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).isNotNull();
@@ -109,20 +111,21 @@ class RestApiValidationTest {
   }
 
   @Test
-  void aValidStartFormWithoutAnAuthenticatedAgentIsRefused() {
+  void aValidStartFormByAnAuthenticatedAgentStartsHerIdea() {
     long ideasBefore = catalogue.count();
-    long instancesBefore = ideaInstancesEverStarted();
 
-    ResponseEntity<Map<String, Object>> response = post(START_FORM, validIdea());
+    ResponseEntity<Map<String, Object>> response = post(AGENT, START_FORM, validIdea());
 
-    // Expected while the REST API is open: nobody is authenticated, so the idea has no ideator.
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message"))
-        .contains("Le formulaire ne peut pas être enregistré")
-        .contains("doit être connecté")
-        .doesNotContain("« Titre de l'idée »");
-    assertThat(catalogue.count()).isEqualTo(ideasBefore);
-    assertThat(ideaInstancesEverStarted()).isEqualTo(instancesBefore);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId((String) response.getBody().get("id")).singleResult();
+    assertThat(instance).isNotNull();
+    assertThat(instance).variables().containsEntry(IDEATOR.name(), AGENT);
+    scenario.runJobs();
+    assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA);
+    assertThat(catalogue.count()).isEqualTo(ideasBefore + 1);
+    assertThat(catalogue.find(scenario.reference(instance))).hasValueSatisfying(
+        idea -> assertThat(idea.ideator()).isEqualTo(AGENT));
   }
 
   @Test
@@ -132,8 +135,9 @@ class RestApiValidationTest {
     assertThat(call).as("the clarification call is open").isNotNull();
     String submitForm = "/engine-rest/task/" + call.getId() + "/submit-form";
 
+    // The clarification call is the innovation team's task.
     ResponseEntity<Map<String, Object>> refused =
-        post(submitForm, Map.of(CLARIFICATION_OUTCOME.name(), Map.of("value", "MAYBE")));
+        post(TEAM_MEMBER, submitForm, Map.of(CLARIFICATION_OUTCOME.name(), Map.of("value", "MAYBE")));
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message"))
@@ -144,7 +148,7 @@ class RestApiValidationTest {
     assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA);
     assertThat(instance).variables().doesNotContainKey(CLARIFICATION_OUTCOME.name());
 
-    ResponseEntity<Map<String, Object>> accepted = post(submitForm, Map.of(
+    ResponseEntity<Map<String, Object>> accepted = post(TEAM_MEMBER, submitForm, Map.of(
         CLARIFICATION_OUTCOME.name(), string("FITS"),
         CLARIFICATION_NOTES.name(), string("Appel du 4 décembre : idée claire, à examiner en revue.")));
 

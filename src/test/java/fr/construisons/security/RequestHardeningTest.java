@@ -1,0 +1,267 @@
+package fr.construisons.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.idea.IdeaRepository;
+import fr.construisons.support.IdeaScenario;
+import fr.construisons.web.WebTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a client sends that must be refused whole: a Java-serialised variable, a body too large, a
+ * body that is not JSON. Each answer is a 4xx with a message, and nothing is stored: no process
+ * instance (not even a rolled-back one in history) and no row in the idea catalogue.
+ */
+@WebTest
+class RequestHardeningTest {
+
+  private static final String START_FORM =
+      "/engine-rest/process-definition/key/" + IdeaLifecycle.PROCESS_KEY + "/submit-form";
+  private static final String TOO_LARGE =
+      "La requête dépasse la taille maximale autorisée (1 Mo) : rien n'a été enregistré.";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired HistoryService history;
+  @Autowired RuntimeService runtime;
+  @Autowired IdeaRepository catalogue;
+  @Autowired IdeaScenario scenario;
+
+  Http camille;
+  long ideasBefore;
+  long instancesBefore;
+
+  @BeforeEach
+  void setUp() {
+    camille = Http.anonymous(port).as("camille");
+    ideasBefore = catalogue.count();
+    instancesBefore = history.createHistoricProcessInstanceQuery().count();
+  }
+
+  private void assertNothingSaved() {
+    assertThat(catalogue.count()).as("no idea row").isEqualTo(ideasBefore);
+    assertThat(history.createHistoricProcessInstanceQuery().count())
+        .as("no process instance, not even a rolled-back one in history").isEqualTo(instancesBefore);
+  }
+
+  private static Map<String, Object> idea(String title) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(IdeaLifecycle.TITLE.name(), string(title));
+    variables.put(IdeaLifecycle.PROBLEM.name(), string("Les agents des sites éloignés viennent seuls en voiture chaque jour."));
+    variables.put(IdeaLifecycle.SOLUTION.name(), string("Une bourse de covoiturage interne, affichée dans chaque implantation."));
+    variables.put(IdeaLifecycle.BENEFITS.name(), string("Moins de frais pour les agents et moins de CO2."));
+    variables.put(IdeaLifecycle.IDEATOR_DIRECTORATE.name(), string("mobilites"));
+    variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("value", "[\"mobilites\"]", "type", "Json"));
+    variables.put(IdeaLifecycle.WANTS_TO_CARRY.name(), Map.of("value", false, "type", "Boolean"));
+    return variables;
+  }
+
+  private static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  private static String javaSerialized(Object value) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  // Java serialisation.
+
+  @Test
+  void theEngineRefusesJavaSerialisationAndValidatesDeserialisedTypes() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+    assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+  }
+
+  @Test
+  void aJavaSerialisedVariableIsRefusedAndNothingIsStored() throws IOException {
+    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    variables.put("piece", Map.of("type", "Object",
+        "value", javaSerialized(new ArrayList<>(List.of("x"))),
+        "valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
+            "serializationDataFormat", "application/x-java-serialized-object")));
+
+    // Before RequestBodyGuard: 500 "ENGINE-17007 Cannot set variable with name piece. Java
+    // serialization format is prohibited" (refused by the engine, with a server error).
+    Http.Response response = camille.postJson(START_FORM, Map.of("variables", variables));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).isEqualTo(RequestBodyGuard.JAVA_SERIALIZATION_MESSAGE);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aJavaSerialisedVariableSpeltWithJsonEscapesIsRefusedToo() {
+    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département")))
+        .replaceFirst("\\}\\}$", ",\"piece\":{\"type\":\"Object\",\"value\":\"rO0AB\","
+            + "\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
+            + "\"serializationDataFormat\":\"\\\\u0061pplication/x-java-serialized-object\"}}}}");
+    assertThat(body).contains("\\u0061pplication");
+
+    Http.Response response = camille.postJson(START_FORM, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).isEqualTo(RequestBodyGuard.JAVA_SERIALIZATION_MESSAGE);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aJavaSerialisedMultipartPartIsRecognised() {
+    String multipart = "--b\r\nContent-Disposition: form-data; name=\"data\"; filename=\"blob\"\r\n"
+        + "Content-Type:  Application/X-Java-Serialized-Object\r\n\r\n\u00ac\u00ed\u0000\u0005\r\n--b--\r\n";
+
+    assertThat(RequestBodyGuard.carriesJavaSerialization("multipart/form-data; boundary=b",
+        multipart.getBytes(StandardCharsets.ISO_8859_1))).isTrue();
+    assertThat(RequestBodyGuard.carriesJavaSerialization("multipart/form-data; boundary=b",
+        multipart.replace("Application/X-Java-Serialized-Object", "application/octet-stream")
+            .getBytes(StandardCharsets.ISO_8859_1))).isFalse();
+  }
+
+  @Test
+  void theApplicationsJsonVariablesStillWorkButAJsonObjectOfAnyClassIsNeverRebuilt() {
+    ProcessInstance instance = scenario.startAs(IdeaScenario.AGENT, IdeaLifecycle.PROCESS_KEY,
+        IdeaScenario.ideaForm(false, "dsi", "rh"));
+    // A Spin JSON variable, as every form with a checklist stores one: read back as JSON.
+    Http.Response impacted = Http.anonymous(port).as("admin").get("/engine-rest/process-instance/"
+        + instance.getId() + "/variables/" + IdeaLifecycle.IMPACTED_DIRECTORATES
+        + "?deserializeValue=false");
+    assertThat(impacted.status()).as(impacted.toString()).isEqualTo(200);
+    assertThat(impacted.json().path("type").asText()).isEqualTo("Json");
+    assertThat(impacted.json().path("value").asText()).isEqualTo("[\"dsi\",\"rh\"]");
+
+    // A JSON-serialised Object naming a class outside the allow-list is stored as text and never
+    // turned into that class.
+    ObjectValue gadget = Variables.serializedObjectValue("\"http://example.org/\"")
+        .objectTypeName("java.net.URL").serializationDataFormat("application/json").create();
+    runtime.setVariable(instance.getId(), "piece", gadget);
+
+    assertThatThrownBy(() -> runtime.getVariable(instance.getId(), "piece"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("java.net.URL");
+    ObjectValue stored = runtime.getVariableTyped(instance.getId(), "piece", false);
+    assertThat(stored.isDeserialized()).isFalse();
+    runtime.deleteProcessInstance(instance.getId(), "test");
+  }
+
+  // Size.
+
+  @Test
+  void aTitleOfAHundredKilobytesIsRefusedByTheFormRules() {
+    Http.Response response = camille.postJson(START_FORM,
+        Map.of("variables", idea("x".repeat(100 * 1024))));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).contains("« Titre de l'idée » ne doit pas dépasser 120 caractères");
+    assertNothingSaved();
+  }
+
+  @Test
+  void aTitleOfAMegabyteIsRefusedBeforeCamundaReadsIt() {
+    // Before RequestBodyGuard: 400 from the form rules, after Camunda had parsed bodies of any
+    // size (3 MB tried).
+    Http.Response response = camille.postJson(START_FORM,
+        Map.of("variables", idea("x".repeat(1024 * 1024))));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(413);
+    assertThat(response.message()).isEqualTo(TOO_LARGE);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsRefusedToo() {
+    byte[] body = Http.toJson(Map.of("variables", idea("x".repeat(1024 * 1024 + 1))))
+        .getBytes(StandardCharsets.UTF_8);
+
+    // No Content-Length: the guard counts what it reads and stops at the limit.
+    Http.Response response = camille.post(START_FORM, "application/json",
+        BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(413);
+    assertThat(response.message()).isEqualTo(TOO_LARGE);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aChunkedBodyWithinTheLimitReachesCamunda() {
+    byte[] body = Http.toJson(Map.of("variables", idea("Oui"))).getBytes(StandardCharsets.UTF_8);
+
+    Http.Response response = camille.post(START_FORM, "application/json",
+        BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).contains("« Titre de l'idée » doit contenir au moins 5 caractères");
+    assertNothingSaved();
+  }
+
+  @Test
+  void theWebApplicationsApiHasTheSameLimit() {
+    Http tasklist = Http.anonymous(port).webappSession("camille", "tasklist");
+
+    Http.Response response = tasklist.postJson(
+        "/camunda/api/engine/engine/default/process-definition/key/" + IdeaLifecycle.PROCESS_KEY
+            + "/submit-form",
+        Map.of("variables", idea("x".repeat(1024 * 1024))));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(413);
+    assertThat(response.message()).isEqualTo(TOO_LARGE);
+    assertNothingSaved();
+  }
+
+  // Malformed JSON.
+
+  @Test
+  void aTruncatedJsonBodyIsRefusedAndNothingIsStored() {
+    Http.Response response = camille.postJson(START_FORM,
+        "{\"variables\": {\"title\": {\"value\": \"Covoiturage entre sites\", \"type\": \"String\"");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aJsonBodyOfTheWrongShapeIsRefusedAndNothingIsStored() {
+    Http.Response response = camille.postJson(START_FORM, "{\"variables\": [\"Covoiturage\", 42]}");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aBodyThatIsNotJsonAtAllIsRefused() {
+    Http.Response response = camille.post(START_FORM, "application/json",
+        BodyPublishers.ofString("titre=Covoiturage&solution=<script>alert(1)</script>"));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertNothingSaved();
+  }
+}
