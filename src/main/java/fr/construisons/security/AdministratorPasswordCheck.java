@@ -12,8 +12,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * before any bean exists, so nothing is written to the database first.
  *
  * <p>The demo profile sets a password ({@code demo}); elsewhere it comes from
- * {@code CONSTRUISONS_ADMIN_PASSWORD}. With a read-only directory (LDAP) no administrator is
- * created ({@code camunda.bpm.admin-user.id} unset) and there is nothing to check.
+ * {@code CONSTRUISONS_ADMIN_PASSWORD}. With LDAP ({@code construisons.organisation.source=ldap})
+ * the administrator must already be a user of the directory and keeps the directory's password.
  */
 public class AdministratorPasswordCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -23,7 +23,9 @@ public class AdministratorPasswordCheck implements EnvironmentPostProcessor, Ord
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     String id = environment.getProperty(ADMIN_ID);
-    if (id != null && !id.isBlank() && isBlank(environment.getProperty(ADMIN_PASSWORD))) {
+    // With LDAP the administrator is a user of the directory, with the directory's password.
+    boolean ldap = "ldap".equalsIgnoreCase(environment.getProperty("construisons.organisation.source"));
+    if (!ldap && id != null && !id.isBlank() && isBlank(environment.getProperty(ADMIN_PASSWORD))) {
       throw new MissingAdministratorPasswordException(id);
     }
   }

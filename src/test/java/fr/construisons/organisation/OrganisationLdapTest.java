@@ -38,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.datasource.url=jdbc:h2:mem:ldap-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.generate-unique-process-engine-name=true",
+    // The directorates and their mailboxes still come from the file with LDAP.
+    "construisons.organisation.file=classpath:organisation/demo-organisation.yml",
     "construisons.ldap.plugin.manager-dn=" + OrganisationLdapTest.MANAGER_DN,
     "construisons.ldap.plugin.manager-password=" + OrganisationLdapTest.MANAGER_PASSWORD,
     "construisons.ldap.plugin.base-dn=" + OrganisationLdapTest.BASE_DN})

@@ -172,18 +172,29 @@ class OrganisationSynchroniserTest {
   }
 
   @Test
-  void demo_passwords_pass_under_a_password_policy_and_authorization_checks_do_not_block_the_synchronisation() {
+  void a_file_without_passwords_passes_under_a_password_policy_and_authorization_checks_do_not_block_it() {
     start(true, true);
     identity.setAuthenticatedUserId("someone-without-rights");
+    OrganisationFile withoutPasswords = change(DEMO, agent -> new AgentEntry(agent.id(), agent.firstName(),
+        agent.lastName(), agent.email(), agent.directorate(), agent.manager(), agent.groups(), null));
 
-    SyncReport report = synchroniser.synchronise(DEMO);
+    SyncReport report = synchroniser.synchronise(withoutPasswords);
 
     assertThat(report.usersCreated()).isEqualTo(9);
     assertThat(identity.getCurrentAuthentication().getUserId())
         .as("the caller's authentication is restored").isEqualTo("someone-without-rights");
     identity.clearAuthentication();
-    assertThat(identity.checkPassword("lea", "demo")).isTrue();
-    assertThat(synchroniser.synchronise(DEMO).changes()).isZero();
+    assertThat(identity.checkPassword("lea", "demo")).isFalse();
+    assertThat(synchroniser.synchronise(withoutPasswords).changes()).isZero();
+  }
+
+  @Test
+  void a_weak_password_written_in_the_file_is_refused_under_a_password_policy() {
+    start(true, true);
+
+    assertThatThrownBy(() -> synchroniser.synchronise(DEMO))
+        .hasMessageContaining("Password does not match policy");
+    assertThat(identity.createUserQuery().userId("lea").count()).as("lea created with password demo").isZero();
   }
 
   @Test

@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
     // Its own engine name: the other test contexts of this JVM hold the engine "default".
     "camunda.bpm.process-engine-name=production",
     "construisons.mail.outbox-directory=target/production-configuration-outbox",
-    "construisons.organisation.seed-demo=false"})
+    "CONSTRUISONS_ORGANISATION_FILE=classpath:organisation/production-check.yml"})
 @ActiveProfiles("https")
 class ProductionConfigurationTest {
 
@@ -51,6 +51,13 @@ class ProductionConfigurationTest {
     assertThat(identity.checkPassword("admin", "Tr3s-Secret-2026!")).isTrue();
     assertThat(identity.checkPassword("admin", "admin")).isFalse();
     assertThat(identity.checkPassword("admin", "demo")).isFalse();
+  }
+
+  @Test
+  void theOrganisationComesFromTheConfiguredFileAndNobodyHasADemoPassword() {
+    assertThat(identity.createUserQuery().userId("nadia").count()).isOne();
+    assertThat(identity.createUserQuery().userId("camille").count()).isZero();
+    assertThat(identity.checkPassword("nadia", "demo")).isFalse();
   }
 
   @Test

@@ -129,7 +129,9 @@ class QueryExpressionTest {
 
   @Test
   void anAdministratorMayStillUseExpressions() {
-    Http.Response response = rest.as("admin").postJson("/engine-rest/task", OR_QUERY_WITH_EXPRESSION);
+    // Paged, as every client must (queryMaxResultsLimit).
+    Http.Response response = rest.as("admin").postJson("/engine-rest/task?firstResult=0&maxResults=50",
+        OR_QUERY_WITH_EXPRESSION);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(probe.calls()).isEqualTo(callsBefore + 1);
@@ -153,7 +155,8 @@ class QueryExpressionTest {
     Http tasklist = rest.webappSession("admin", "tasklist");
 
     Http.Response response =
-        tasklist.postJson("/camunda/api/engine/engine/default/task", OR_QUERY_WITH_EXPRESSION);
+        tasklist.postJson("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=50",
+            OR_QUERY_WITH_EXPRESSION);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(probe.calls()).isEqualTo(callsBefore + 1);
@@ -174,7 +177,7 @@ class QueryExpressionTest {
     Http tasklist = rest.webappSession("camille", "tasklist");
     // What Tasklist sends when it opens a filter: sorting and variables, no expression.
     Http.Response listed = tasklist.postJson(
-        "/camunda/api/engine/engine/default/filter/" + filterId + "/list",
+        "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
         Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")),
             "processVariables", List.of(), "taskVariables", List.of(), "caseInstanceVariables", List.of()));
 
