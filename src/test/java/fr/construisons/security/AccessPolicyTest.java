@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every role sees exactly what the README's authorization table says, through the engine's API
@@ -48,6 +49,7 @@ class AccessPolicyTest {
   static final String DG = "paul";
   /** Signed-in users may not ask for unbounded lists (queryMaxResultsLimit): page like Tasklist. */
   static final int PAGE = 50;
+  static final String DEMO_PASSWORD = "demo";
 
   @Autowired IdeaScenario scenario;
   @Autowired IdentityService identity;
@@ -57,6 +59,7 @@ class AccessPolicyTest {
   @Autowired RepositoryService repository;
   @Autowired FilterService filters;
   @Autowired AuthorizationService authorizations;
+  @LocalServerPort int port;
 
   @BeforeEach
   void mailServer() {
@@ -251,6 +254,49 @@ class AccessPolicyTest {
   private boolean canOpen(String user, String application) {
     return authorizations.isUserAuthorized(user, scenario.groupsOf(user), Permissions.ACCESS,
         Resources.APPLICATION, application);
+  }
+
+  @Test
+  void overTheRestApiAnAgentCannotReadOrCompleteAnotherAgentsTaskNorAManagerAnotherManagersAgreement() {
+    ProcessInstance theirs = scenario.submit(OTHER_AGENT, ideaForm(false, "mobilites"));
+    scenario.complete(theirs, TASK_CLARIFY_IDEA, IdeaScenario.clarification("REFORMULATE"));
+    String theirTask = scenario.task(theirs, TASK_REFORMULATE_IDEA).getId();
+    Http camille = Http.anonymous(port).as(AGENT, DEMO_PASSWORD);
+    Http karim = Http.anonymous(port).as(OTHER_AGENT, DEMO_PASSWORD);
+
+    assertThat(karim.get("/engine-rest/task/" + theirTask).status()).isEqualTo(200);
+    // The task query filters by authorization: to camille the task does not even exist.
+    assertThat(camille.get("/engine-rest/task/" + theirTask).status()).isEqualTo(404);
+    assertThat(camille.get("/engine-rest/task/" + theirTask + "/variables").status()).isEqualTo(403);
+    assertThat(camille.get("/engine-rest/task/" + theirTask + "/form-variables").status()).isEqualTo(403);
+    assertThat(camille.get("/engine-rest/process-instance/" + theirs.getId() + "/variables").status())
+        .isEqualTo(403);
+    assertThat(camille.postJson("/engine-rest/task/" + theirTask + "/complete", Map.of()).status()).isEqualTo(403);
+    assertThat(camille.postJson("/engine-rest/task/" + theirTask + "/claim", Map.of("userId", AGENT)).status())
+        .isEqualTo(403);
+    assertThat(scenario.task(theirs, TASK_REFORMULATE_IDEA).getAssignee()).isEqualTo(OTHER_AGENT);
+
+    ProcessInstance incubation = scenario.incubated(scenario.submit(AGENT, ideaForm(true, "education")));
+    String agreement = scenario.task(incubation, "Task_AgreeOnWorkingTime").getId();
+    assertThat(karim.postJson("/engine-rest/task/" + agreement + "/complete", Map.of()).status()).isEqualTo(403);
+    assertThat(karim.postJson("/engine-rest/task/" + agreement + "/assignee", Map.of("userId", OTHER_AGENT))
+        .status()).isEqualTo(403);
+    assertThat(Http.anonymous(port).as(MANAGER, DEMO_PASSWORD).get("/engine-rest/task/" + agreement).status())
+        .isEqualTo(200);
+    assertThat(scenario.task(incubation, "Task_AgreeOnWorkingTime").getAssignee()).isEqualTo(MANAGER);
+  }
+
+  @Test
+  void onlyTheInnovationTeamSignsInToCockpitAndOnlyAdministratorsToAdmin() {
+    Http.anonymous(port).webappSession(TEAM, "cockpit");
+    Http.anonymous(port).webappSession("admin", "admin");
+    Http.anonymous(port).webappSession(AGENT, "tasklist");
+    assertThatThrownBy(() -> Http.anonymous(port).webappSession(AGENT, "cockpit"))
+        .hasMessageContaining("failed: 403");
+    assertThatThrownBy(() -> Http.anonymous(port).webappSession(TEAM, "admin"))
+        .hasMessageContaining("failed: 403");
+    assertThatThrownBy(() -> Http.anonymous(port).webappSession(DG, "cockpit"))
+        .hasMessageContaining("failed: 403");
   }
 
   @Test
