@@ -97,7 +97,8 @@ class ProductionConfigurationTest {
     assertThat(headers.getFirst("Strict-Transport-Security")).contains("max-age=31536000");
     List<String> cookies = headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
     assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
-        .satisfies(c -> assertThat(c).contains("HttpOnly", "Secure", "SameSite=Lax"));
+        .satisfies(c -> assertThat(c).contains("HttpOnly", "Secure", "SameSite=Lax"))
+        .satisfies(c -> assertThat(c.split("SameSite", -1)).as("SameSite given once: " + c).hasSize(2));
     assertThat(cookies).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
         .satisfies(c -> assertThat(c).contains("Secure", "SameSite=Lax"));
   }
