@@ -57,7 +57,10 @@ public class ConfiguredOrganisationDirectory implements OrganisationDirectory {
 
   @Override
   public List<Agent> members(String groupId) {
-    return identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list().stream()
+    // A complete order: homonyms by first name, then id (without it each database has its own).
+    return identity.createUserQuery().memberOfGroup(groupId)
+        .orderByUserLastName().asc().orderByUserFirstName().asc().orderByUserId().asc()
+        .list().stream()
         .map(ConfiguredOrganisationDirectory::toAgent)
         .toList();
   }

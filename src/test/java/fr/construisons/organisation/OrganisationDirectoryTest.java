@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.organisation.OrganisationDirectory.Directorate;
 import fr.construisons.support.ProcessTest;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,5 +35,29 @@ class OrganisationDirectoryTest {
         .containsExactly("education", "mobilites", "dsi", "rh", "dpm");
     assertThat(identity.createUserQuery().userId("admin").memberOfGroup(GROUP_ADMIN).count())
         .as("the starter's admin user, not managed by the file").isEqualTo(1);
+  }
+
+  @Test
+  void members_with_the_same_last_name_come_by_first_name_then_id_whatever_the_database() {
+    // Without a complete ORDER BY, homonyms come in whatever order the database finds them
+    // (H2 and PostgreSQL differ): the candidate lists of the incubation forms would shuffle.
+    String group = "test-homonymes";
+    List<String[]> agents = List.of(new String[] {"zmartin", "Alice"}, new String[] {"amartin", "Zoé"},
+        new String[] {"bmartin", "Alice"});
+    identity.saveGroup(identity.newGroup(group));
+    try {
+      for (String[] agent : agents) {
+        User user = identity.newUser(agent[0]);
+        user.setFirstName(agent[1]);
+        user.setLastName("Martin");
+        identity.saveUser(user);
+        identity.createMembership(agent[0], group);
+      }
+
+      assertThat(directory.members(group)).extracting(Agent::id).containsExactly("bmartin", "zmartin", "amartin");
+    } finally {
+      agents.forEach(agent -> identity.deleteUser(agent[0]));
+      identity.deleteGroup(group);
+    }
   }
 }
