@@ -87,6 +87,15 @@ public class IdeaRepository {
     return jdbc.sql("select count(*) from idea").query(Long.class).single();
   }
 
+  /** How many ideas stand at each stage (stages without any idea are absent): one query. */
+  public java.util.Map<IdeaStage, Long> countByStage() {
+    java.util.Map<IdeaStage, Long> counts = new java.util.EnumMap<>(IdeaStage.class);
+    jdbc.sql("select stage, count(*) as ideas from idea group by stage")
+        .query((rs, row) -> counts.put(IdeaStage.valueOf(rs.getString("stage")), rs.getLong("ideas")))
+        .list();
+    return counts;
+  }
+
   private static Idea map(ResultSet rs, int row) throws SQLException {
     Timestamp closedAt = rs.getTimestamp("closed_at");
     String impacted = rs.getString("impacted_directorates");

@@ -50,5 +50,7 @@ public class NotificationService {
       throw new MailPreparationException("Mail " + template + " for " + reference, e);
     }
     sender.send(message);
+    // No reference here: the log pattern shows the idea of the job (MDC ideaReference).
+    LOG.info("Mail « {} » envoyé à {} destinataire(s)", template, recipients.size());
   }
 }

@@ -50,6 +50,22 @@ public class OutboxMailSender extends JavaMailSenderImpl {
     }
   }
 
+  /**
+   * What the mail health indicator checks ({@code /actuator/health/mail}): here, that the outbox
+   * directory can be written, not an SMTP server this delivery never uses.
+   */
+  @Override
+  public void testConnection() throws MessagingException {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new MessagingException("Outbox directory " + directory + " cannot be created", e);
+    }
+    if (!Files.isWritable(directory)) {
+      throw new MessagingException("Outbox directory " + directory + " is not writable");
+    }
+  }
+
   @Override
   public void send(SimpleMailMessage... simpleMessages) {
     throw new UnsupportedOperationException("Construisons! only sends MIME messages");

@@ -124,4 +124,15 @@ class ProductionConfigurationTest {
     // With the token, the browser tests and the webapp-session tests log in every day.
     assertThat(token).isNotBlank();
   }
+
+  @Test
+  void theOutboxIsTheMailHealthAndThePublicHealthIsTheStatusOnly() {
+    ResponseEntity<String> mail = http.getForEntity("/actuator/health/mail", String.class);
+    assertThat(mail.getStatusCode().value()).as(mail.getBody()).isEqualTo(200);
+    assertThat(mail.getBody()).isEqualTo("{\"status\":\"UP\"}");
+
+    ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+    assertThat(health.getStatusCode().value()).as(health.getBody()).isEqualTo(200);
+    assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
+  }
 }
