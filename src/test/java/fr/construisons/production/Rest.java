@@ -88,7 +88,7 @@ final class Rest {
   /** The open clarification call of one instance, completed by the team member: "FITS". */
   void completeClarification(String processInstanceId) throws IOException {
     Response tasks = send(TEAM_MEMBER, "GET", "/engine-rest/task?processInstanceId=" + processInstanceId
-        + "&taskDefinitionKey=Task_ClarifyIdea", null);
+        + "&taskDefinitionKey=Task_ClarifyIdea&maxResults=10", null);
     expect(tasks, 200);
     JsonNode list = tasks.json();
     if (list.size() != 1) {
