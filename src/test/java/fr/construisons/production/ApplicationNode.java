@@ -87,7 +87,7 @@ final class ApplicationNode implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> environment = builder.environment();
     environment.put("CONSTRUISONS_DB_URL", database.url);
     environment.put("CONSTRUISONS_DB_USER", database.user);
