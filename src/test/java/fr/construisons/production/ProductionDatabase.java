@@ -43,16 +43,29 @@ final class ProductionDatabase {
     this.jdbc = JdbcClient.create((DataSource) dataSource);
   }
 
-  /** Drops and creates {@code <prefix>_<suffix>}; skips (laptop) or fails (CI) without PostgreSQL. */
-  static ProductionDatabase fresh(String suffix) {
+  static boolean configured() {
     String serverUrl = System.getenv(URL_VARIABLE);
-    if (serverUrl == null || serverUrl.isBlank()) {
+    return serverUrl != null && !serverUrl.isBlank();
+  }
+
+  /**
+   * For each test (so a skip shows in the report): fails in CI, skips elsewhere, when no PostgreSQL
+   * is configured. A test class starts nothing in its {@code @BeforeAll} unless {@link #configured()}.
+   */
+  static void assumeConfigured() {
+    if (!configured()) {
       String why = URL_VARIABLE + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/construisons_test)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("PostgreSQL is required in CI: " + why);
       }
       Assumptions.abort("Production tests skipped: " + why);
     }
+  }
+
+  /** Drops and creates {@code <prefix>_<suffix>}; skips (laptop) or fails (CI) without PostgreSQL. */
+  static ProductionDatabase fresh(String suffix) {
+    assumeConfigured();
+    String serverUrl = System.getenv(URL_VARIABLE);
     String user = Objects.requireNonNullElse(System.getenv(USER_VARIABLE), "postgres");
     String prefix = Objects.requireNonNullElse(System.getenv(PREFIX_VARIABLE), "construisons_production");
     String name = (prefix + "_" + suffix).toLowerCase().replaceAll("[^a-z0-9_]", "_");
