@@ -1,0 +1,196 @@
+package fr.construisons.production;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/construisons-*.jar}) run as its own operating-system
+ * process, as in production: profile {@code postgres,demo}, the job executor on, mail through SMTP
+ * to the test's GreenMail. Its console goes to {@code target/production-tests/<name>.log}.
+ *
+ * <p>Test settings, all on the command line: a job lock of {@link #LOCK_TIME} (a dead node's jobs
+ * are taken over after it), the job acquisition never idle more than 5 s (production default:
+ * 60 s), SMTP timeouts of 5 s, and the engine's {@code hostname} set to the node's name so the job
+ * log tells which node ran what. The mail jobs keep their model's retry cycle (R3/PT5M, set on
+ * each element, which wins over the engine-wide default).
+ */
+final class ApplicationNode implements AutoCloseable {
+
+  static final Duration LOCK_TIME = Duration.ofSeconds(10);
+  static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  final String name;
+  final int port;
+  final Rest rest;
+  private final Process process;
+  private final Path log;
+  final Instant startedAt;
+  Duration startUpTime;
+
+  private ApplicationNode(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+    this.rest = new Rest(port);
+    this.startedAt = Instant.now();
+  }
+
+  /** Starts a node and waits until its health endpoint answers UP. */
+  static ApplicationNode start(String name, ProductionDatabase database, int smtpPort) {
+    ApplicationNode node = launch(name, database, smtpPort);
+    node.awaitUp();
+    return node;
+  }
+
+  /** Starts a node without waiting (see {@link #awaitUp()}). */
+  static ApplicationNode launch(String name, ProductionDatabase database, int smtpPort) {
+    Path jar = jar();
+    int port = freePort();
+    Path directory = Paths.get("target", "production-tests", name).toAbsolutePath();
+    Path log = directory.resolveSibling(name + ".log");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java,
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Duser.timezone=Europe/Paris", "-Duser.language=fr", "-Duser.country=FR",
+        "-jar", jar.toString(),
+        "--server.port=" + port,
+        "--spring.profiles.active=postgres,demo",
+        "--construisons.base-url=http://localhost:" + port,
+        "--construisons.mail.delivery=smtp",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtpPort,
+        "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
+        "--spring.mail.properties.mail.smtp.timeout=5000",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+        "--camunda.bpm.job-execution.max-wait=5000",
+        "--camunda.bpm.generic-properties.properties.hostname=" + name,
+        "--logging.level.org.camunda.bpm.engine.jobexecutor=warn"));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    Map<String, String> environment = builder.environment();
+    environment.put("CONSTRUISONS_DB_URL", database.url);
+    environment.put("CONSTRUISONS_DB_USER", database.user);
+    environment.put("CONSTRUISONS_DB_PASSWORD", "");
+    environment.remove("SPRING_PROFILES_ACTIVE");
+    try {
+      return new ApplicationNode(name, port, builder.start(), log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
+    }
+  }
+
+  void awaitUp() {
+    Instant deadline = startedAt.plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        fail("Node " + name + " exited with " + process.exitValue() + " during start-up; see " + log);
+      }
+      if (rest.healthy()) {
+        startUpTime = Duration.between(startedAt, Instant.now());
+        System.out.printf("[production] node %s up on port %d in %d s (pid %d)%n", name, port,
+            startUpTime.toSeconds(), process.pid());
+        return;
+      }
+      sleep(500);
+    }
+    fail("Node " + name + " not UP after " + START_TIMEOUT + "; see " + log);
+  }
+
+  /** SIGKILL: no shutdown hook, no commit, no unlock; the JVM is gone at once. */
+  void kill() {
+    process.destroyForcibly();
+    waitForExit();
+    System.out.printf("[production] node %s killed with SIGKILL (exit %d)%n", name, process.exitValue());
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void waitForExit() {
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        fail("Node " + name + " still alive 30 s after SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Path jar() {
+    String configured = System.getProperty("construisons.jar");
+    Path jar = configured != null && !configured.isBlank() ? Paths.get(configured) : null;
+    if (jar == null) {
+      try (var files = Files.list(Paths.get("target"))) {
+        jar = files.filter(f -> f.getFileName().toString().matches("construisons-.*\\.jar"))
+            .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
+            .findFirst().orElse(null);
+      } catch (IOException e) {
+        jar = null;
+      }
+    }
+    if (jar == null || !Files.isRegularFile(jar)) {
+      fail("No application jar (" + jar + "): run ./mvnw package first (./mvnw -Pproduction-tests verify does)");
+    }
+    return jar.toAbsolutePath();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package fr.construisons.production;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The REST API of one node, as its clients use it: HTTP Basic with the demo users. */
+final class Rest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String AGENT = "camille";
+  static final String AGENT_MAIL = "camille.martin@departement.example";
+  static final String TEAM_MEMBER = "lea";
+  static final String TEAM_MAIL = "lea.durand@departement.example";
+  static final String ADMIN = "admin";
+
+  private final URI base;
+  private final HttpClient client = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .version(HttpClient.Version.HTTP_1_1)
+      .build();
+
+  Rest(int port) {
+    this.base = URI.create("http://localhost:" + port);
+  }
+
+  /** What a client got back for a submission the server acknowledged (HTTP 200). */
+  record Ack(String processInstanceId, String reference) {}
+
+  record Response(int status, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("Not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  boolean healthy() {
+    try {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
+          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("UP");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** "Déposer une idée" as Tasklist submits it; throws on a connection failure. */
+  Response submitIdea(String agent, int number) throws IOException {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("title", string("Idée de test n° " + number));
+    variables.put("problem", string("Les agents des sites éloignés perdent du temps chaque semaine."));
+    variables.put("solution", string("Mutualiser les accueils des implantations du Département."));
+    variables.put("benefits", string("Du temps gagné pour les agents et un service de proximité."));
+    variables.put("ideatorDirectorate", string("education"));
+    variables.put("impactedDirectorates", Map.of("value", "[\"dsi\"]", "type", "Json"));
+    variables.put("wantsToCarry", Map.of("value", false, "type", "Boolean"));
+    return send(agent, "POST", "/engine-rest/process-definition/key/idea-lifecycle/submit-form",
+        Map.of("variables", variables));
+  }
+
+  static Ack ack(Response response) {
+    if (response.status() != 200) {
+      return null;
+    }
+    JsonNode body = response.json();
+    return new Ack(body.path("id").asText(), body.path("businessKey").asText(null));
+  }
+
+  /** The open clarification call of one instance, completed by the team member: "FITS". */
+  void completeClarification(String processInstanceId) throws IOException {
+    Response tasks = send(TEAM_MEMBER, "GET", "/engine-rest/task?processInstanceId=" + processInstanceId
+        + "&taskDefinitionKey=Task_ClarifyIdea&maxResults=10", null);
+    expect(tasks, 200);
+    JsonNode list = tasks.json();
+    if (list.size() != 1) {
+      throw new AssertionError("Expected one clarification call in " + processInstanceId + ": " + tasks.body());
+    }
+    String taskId = list.get(0).path("id").asText();
+    Response done = send(TEAM_MEMBER, "POST", "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of(
+            "clarificationOutcome", string("FITS"),
+            "clarificationNotes", string("Appel du jour : la solution répond au problème posé."))));
+    expect(done, 204);
+  }
+
+  /** Failed async jobs (as the administrator, who sees them all). */
+  List<JsonNode> failedJobs() throws IOException {
+    Response jobs = send(ADMIN, "GET", "/engine-rest/job?withException=true&messages=true&maxResults=2000", null);
+    expect(jobs, 200);
+    return toList(jobs.json());
+  }
+
+  /** Moves a job's due date to now: what waiting out the model's PT5M retry interval would do. */
+  void dueNow(String jobId) throws IOException {
+    String now = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(new Date());
+    expect(send(ADMIN, "PUT", "/engine-rest/job/" + jobId + "/duedate", Map.of("duedate", now)), 204);
+  }
+
+  /**
+   * "Relancer" in Cockpit: gives the job of an incident one more try, due now. Setting the retries
+   * alone keeps the due date of the last failure plus the retry interval (5 minutes here): the
+   * engine does not run a job whose retries were raised before that date.
+   */
+  void retry(String jobId) throws IOException {
+    expect(send(ADMIN, "PUT", "/engine-rest/job/" + jobId + "/retries", Map.of("retries", 1)), 204);
+    dueNow(jobId);
+  }
+
+  long incidentCount() throws IOException {
+    Response count = send(ADMIN, "GET", "/engine-rest/incident/count", null);
+    expect(count, 200);
+    return count.json().path("count").asLong();
+  }
+
+  private static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> list = new java.util.ArrayList<>();
+    array.forEach(list::add);
+    return list;
+  }
+
+  static void expect(Response response, int status) {
+    if (response.status() != status) {
+      throw new AssertionError("Expected HTTP " + status + ", got " + response.status() + ": " + response.body());
+    }
+  }
+
+  private static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  Response send(String user, String method, String path, Object body) throws IOException {
+    String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Basic " + token)
+        .header("Accept", "application/json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  static UncheckedIOException unchecked(IOException e) {
+    return new UncheckedIOException(e);
+  }
+}
