@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.closure.IdeaClosure;
+import fr.construisons.incubation.Incubation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -47,11 +49,11 @@ public final class AccessPolicy {
   public static final String COCKPIT = "cockpit";
 
   private static final String[] MONITORED_PROCESSES = {
-      IdeaLifecycle.PROCESS_KEY, fr.construisons.incubation.Incubation.PROCESS_KEY,
+      IdeaLifecycle.PROCESS_KEY, Incubation.PROCESS_KEY,
       IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY};
 
   public static List<Grant> grants() {
-    List<Grant> grants = new java.util.ArrayList<>(List.of(
+    List<Grant> grants = new ArrayList<>(List.of(
         // Every agent: Tasklist, submit and withdraw their own ideas.
         new Grant(GROUP_AGENTS, Resources.APPLICATION, TASKLIST,
             "ouvrir Tasklist", Permissions.ACCESS),
@@ -64,7 +66,7 @@ public final class AccessPolicy {
         new Grant(GROUP_AGENTS, Resources.PROCESS_INSTANCE, ANY,
             "créer les instances qu'il démarre (aucune lecture)", ProcessInstancePermissions.CREATE),
         // Tasklist names the process of each task and shows who holds it; both come from here.
-        new Grant(GROUP_AGENTS, Resources.PROCESS_DEFINITION, fr.construisons.incubation.Incubation.PROCESS_KEY,
+        new Grant(GROUP_AGENTS, Resources.PROCESS_DEFINITION, Incubation.PROCESS_KEY,
             "voir le nom du processus de ses tâches d'incubation", ProcessDefinitionPermissions.READ),
         new Grant(GROUP_AGENTS, Resources.USER, ANY,
             "voir le nom des personnes (annuaire interne)", Permissions.READ),
@@ -90,7 +92,7 @@ public final class AccessPolicy {
         new Grant(GROUP_INNOVATION_TEAM, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY,
             "voir les exigences de décision", Permissions.READ)));
     for (String key : MONITORED_PROCESSES) {
-      List<Permission> permissions = new java.util.ArrayList<>(List.of(
+      List<Permission> permissions = new ArrayList<>(List.of(
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK,
           ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
