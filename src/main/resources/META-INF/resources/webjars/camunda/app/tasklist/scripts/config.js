@@ -34,6 +34,8 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
+  // Construisons!: sets <html lang> to the language shown (the shipped index.html says "en").
+  customScripts: ['scripts/html-lang'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

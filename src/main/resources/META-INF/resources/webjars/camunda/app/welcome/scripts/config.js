@@ -21,6 +21,8 @@ export default {
     name: 'Construisons!',
     vendor: 'Département'
   },
+  // Construisons!: sets <html lang> to the language shown (the shipped index.html says "en").
+  customScripts: ['scripts/html-lang'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
