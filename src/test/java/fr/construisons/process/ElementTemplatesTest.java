@@ -43,8 +43,9 @@ import org.springframework.context.ApplicationContext;
  * The Camunda Modeler element templates in {@code element-templates/} (see the README, "Editing the
  * models in Camunda Modeler") against the application and the models: every template calls a
  * JavaDelegate bean that exists, offers only values its delegate accepts, and describes the models
- * as they are (same asynchronous continuations, same inputs); every delegate bean the models use has
- * a template. The JSON schema itself is checked by {@code npm run lint:templates}.
+ * as they are (applied to every task that calls a delegate, same asynchronous continuations, same
+ * inputs); every delegate bean the models use has a template. The JSON schema itself is checked by
+ * {@code npm run lint:templates}.
  */
 @ProcessTest
 class ElementTemplatesTest {
@@ -234,6 +235,11 @@ class ElementTemplatesTest {
         // the Modeler can apply the template to this element and would keep it as it is
         assertThat(template.appliesTo()).as("%s (%s): %s applies to it", use.where(), elementType, template.id())
             .contains(elementType);
+        // and has applied it: the Modeler shows the template's fields for it
+        assertThat(use.camundaAttribute("modelerTemplate")).as("%s: camunda:modelerTemplate", use.where())
+            .contains(template.id());
+        assertThat(use.camundaAttribute("modelerTemplateVersion")).as("%s: camunda:modelerTemplateVersion", use.where())
+            .contains(template.json().path("version").asText());
         for (String attribute : List.of("asyncBefore", "asyncAfter")) {
           String templateValue = template.bound("property", "camunda:" + attribute).stream()
               .map(p -> p.path("value").asText()).findFirst().orElse("false");
