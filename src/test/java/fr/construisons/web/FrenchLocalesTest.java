@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 class FrenchLocalesTest {
 
   /** The webapps whose French locale is complete (Cockpit joins when its fr.json is). */
-  static final List<String> COMPLETE_APPS = List.of("tasklist", "welcome", "admin");
+  static final List<String> COMPLETE_APPS = List.of("tasklist", "welcome", "admin", "cockpit");
 
   /**
    * Keys that may be empty in French: the community edition's end-of-life notice ("It is time to

@@ -22,6 +22,8 @@ export default {
     name: 'Construisons!',
     vendor: 'Département'
   },
+  // Sets <html lang> to the language shown (accessibility), as in Tasklist, Welcome and Admin.
+  customScripts: ['scripts/html-lang'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it
