@@ -122,7 +122,8 @@ class TasklistBrowserTest {
     tasklist.logOut();
     chromium.screenshot("camille-logged-out");
     tasklist.logIn(IdeaScenario.TEAM_MEMBER, PASSWORD);
-    WebElement task = tasklist.openTask(call.getId(), "Appel de clarification");
+    WebElement task = tasklist.openTask(call.getId(),
+        "Appel de clarification — " + idea.reference() + " « " + TITLE_TYPED + " »");
     chromium.screenshot("clarification-task");
     assertThat(tasklist.taskForm(task).texts()).anySatisfy(text -> assertThat(text).contains(idea.reference()));
     // The agent's texts are shown in read-only fields, as typed (see the security tests).
