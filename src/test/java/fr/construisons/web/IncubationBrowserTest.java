@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.construisons.incubation.IncubationDecisions.WorkstreamConclusion;
 import fr.construisons.incubation.Workstream;
 import fr.construisons.incubation.WorkstreamReviewRepository;
+import fr.construisons.security.TasklistFilters;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import java.time.DayOfWeek;
@@ -96,7 +97,9 @@ class IncubationBrowserTest {
         .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     // A French agent's browser: its Intl API in French, for the date picker's format (see Tasklist).
     tasklist.withBrowserLocale("fr-FR").logIn(MANAGER, PASSWORD);
+    assertThat(tasklist.activeFilter()).as("sophie's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
     WebElement agreementTask = tasklist.openTask(agreement.getId(), named("Accord sur le temps alloué", idea));
+    tasklist.assertNoEnglishShown("the time agreement");
     chromium.screenshot("agreement-task");
     Tasklist.CamundaForm agreementForm = tasklist.taskForm(agreementTask);
     assertThat(agreementForm.texts()).anySatisfy(text -> assertThat(text).contains(idea.getBusinessKey()));
