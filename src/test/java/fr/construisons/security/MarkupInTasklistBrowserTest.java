@@ -116,7 +116,8 @@ class MarkupInTasklistBrowserTest {
     assertThat(((JavascriptExecutor) driver).executeScript("return Array.isArray(window.__dialogsOpened);"))
         .as("the dialog trap is in place, so that a silent result means something").isEqualTo(true);
 
-    WebElement task = tasklist.openTask(call.getId(), "Appel de clarification");
+    WebElement task = tasklist.openTask(call.getId(),
+        "Appel de clarification — " + instance.getBusinessKey() + " « " + MARKUP_TITLE + " »");
     chromium.screenshot("clarification-task-with-markup");
     assertNothingInjected(driver, "the unclaimed clarification task");
 

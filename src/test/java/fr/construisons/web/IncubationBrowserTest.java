@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.construisons.incubation.IncubationDecisions.WorkstreamConclusion;
 import fr.construisons.incubation.Workstream;
 import fr.construisons.incubation.WorkstreamReviewRepository;
+import fr.construisons.security.TasklistFilters;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import java.time.DayOfWeek;
@@ -75,6 +76,11 @@ class IncubationBrowserTest {
     MailServer.purge();
   }
 
+  /** Tasks are named after their idea: « label — reference « title » ». */
+  private static String named(String label, ProcessInstance idea) {
+    return label + " — " + idea.getBusinessKey() + " « " + ideaForm(true).get("title") + " »";
+  }
+
   @Test
   void theManagerAgreesTheTeamIsFormedAndAnExpertReviewsAWorkstreamInTasklist() {
     // Through the Java API: a feasible idea whose ideator volunteers reaches the incubation.
@@ -91,7 +97,9 @@ class IncubationBrowserTest {
         .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     // A French agent's browser: its Intl API in French, for the date picker's format (see Tasklist).
     tasklist.withBrowserLocale("fr-FR").logIn(MANAGER, PASSWORD);
-    WebElement agreementTask = tasklist.openTask(agreement.getId(), "Accord sur le temps alloué");
+    assertThat(tasklist.activeFilter()).as("sophie's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
+    WebElement agreementTask = tasklist.openTask(agreement.getId(), named("Accord sur le temps alloué", idea));
+    tasklist.assertNoEnglishShown("the time agreement");
     chromium.screenshot("agreement-task");
     Tasklist.CamundaForm agreementForm = tasklist.taskForm(agreementTask);
     assertThat(agreementForm.texts()).anySatisfy(text -> assertThat(text).contains(idea.getBusinessKey()));
@@ -137,7 +145,7 @@ class IncubationBrowserTest {
     // The innovation team forms the project team from the people the directory offers.
     tasklist.logOut();
     tasklist.logIn(TEAM_MEMBER, PASSWORD);
-    WebElement team = tasklist.openTask(teamTask.getId(), "Constituer l'équipe projet");
+    WebElement team = tasklist.openTask(teamTask.getId(), named("Constituer l'équipe projet", idea));
     chromium.screenshot("project-team-task");
     assertThat(tasklist.taskForm(team).texts()).as("the agreed terms, the date as the French read it")
         .anySatisfy(text -> assertThat(text).contains("20 % du temps de travail").contains("6 mois")
@@ -189,7 +197,7 @@ class IncubationBrowserTest {
     assertThat(review).isAssignedTo("jeanne");
     tasklist.logOut();
     tasklist.logIn("jeanne", PASSWORD);
-    WebElement reviewTask = tasklist.openTask(review.getId(), "Revoir le volet");
+    WebElement reviewTask = tasklist.openTask(review.getId(), named("Revoir le volet", idea));
     chromium.screenshot("review-task");
     assertThat(tasklist.taskForm(reviewTask).texts())
         .anySatisfy(text -> assertThat(text).contains("Volet :").contains("juridique"));

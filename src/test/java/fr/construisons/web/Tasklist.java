@@ -48,6 +48,18 @@ public final class Tasklist {
   private static final By CLAIM = By.cssSelector("li.assignee button.claim");
   private static final By DISABLED_FORM = By.cssSelector(".disabled-form");
   private static final By COMPLETE_BUTTON = By.cssSelector(".form-actions button[ng-click='complete()']");
+  private static final By ACTIVE_FILTER = By.cssSelector(".task-filter.active h4.name");
+  private static final By TASK_LIST_LINKS = By.cssSelector("ol.tasks-list li.task h4.task a");
+
+  /**
+   * Words of Tasklist's English locale that would show if a French text were missing. Whole words,
+   * case-sensitive, chosen so that no French text of ours (nor an agent's idea) contains them.
+   */
+  static final List<String> ENGLISH_WORDS = List.of("Start process", "Start", "Claim", "Unclaim", "Complete",
+      "Filters", "Created", "Assignee", "Loading", "Set follow-up date", "Set due date", "Follow-up date",
+      "Due date", "Add groups", "Add a comment", "History", "Diagram", "Form", "Sort by", "Save", "Cancel",
+      "Close", "Log out", "Sign out", "My Profile", "Tasks", "ago", "a few seconds", "minutes ago",
+      "Welcome", "Process", "Name", "Search", "Priority", "No task", "Sign in", "Username", "Password");
 
   private final WebDriver driver;
   private final String url;
@@ -78,6 +90,53 @@ public final class Tasklist {
     driver.findElement(SIGN_IN).click();
     waitUntilOrFail(d -> isDisplayed(START_PROCESS), "signing in as " + user);
     return this;
+  }
+
+  /** The name of the filter Tasklist has selected, without the count of its tasks shown next to it. */
+  public String activeFilter() {
+    return waitFor("a selected filter").until(d -> {
+      WebElement name = visible(d, ACTIVE_FILTER);
+      if (name == null || name.getText().isBlank()) {
+        return null;
+      }
+      String count = name.findElements(By.cssSelector(".counter")).stream().map(WebElement::getText)
+          .findFirst().orElse("").strip();
+      String shown = name.getText().strip();
+      return count.isEmpty() ? shown : shown.substring(0, shown.length() - count.length()).strip();
+    });
+  }
+
+  /** The names of the tasks listed by the selected filter, once it has listed some. */
+  public List<String> listedTaskNames() {
+    return waitFor("tasks in the list").until(d -> {
+      List<String> names = d.findElements(TASK_LIST_LINKS).stream().filter(WebElement::isDisplayed)
+          .map(a -> a.getText().strip()).toList();
+      return names.isEmpty() ? null : names;
+    });
+  }
+
+  /** The label of the header's start action, where agents find the start forms. */
+  public String startActionLabel() {
+    return waitFor("the start-process action").until(ExpectedConditions.visibilityOfElementLocated(START_PROCESS))
+        .getText().strip();
+  }
+
+  /**
+   * Fails if a word of Tasklist's English shows in the page (its visible text, the user's data
+   * included: keep the words of {@link #ENGLISH_WORDS} out of test data), once loading is over.
+   */
+  public void assertNoEnglishShown(String where) {
+    waitFor("loading to end in " + where).until(d -> !visibleText().contains("Chargement"));
+    String text = visibleText();
+    List<String> english = ENGLISH_WORDS.stream()
+        .filter(word -> java.util.regex.Pattern.compile("(?<![\\p{L}-])" + java.util.regex.Pattern.quote(word)
+            + "(?![\\p{L}-])").matcher(text).find())
+        .toList();
+    assertThat(english).as("English words shown in " + where + ", in: " + text).isEmpty();
+  }
+
+  private String visibleText() {
+    return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.body.innerText;"));
   }
 
   /** Signs out through the account menu, back to the login form. */

@@ -8,9 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
+import fr.construisons.security.TasklistFilters;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -46,6 +48,9 @@ class TasklistBrowserTest {
   private static final String SOLUTION_TYPED =
       "Installer des casiers connectés, accessibles avec le badge, dans les halls des sites principaux.";
   private static final String BENEFITS_TYPED = "Un service rendu à toute heure, un accueil moins sollicité et du cœur à l'ouvrage.";
+  private static final String SCORE_COMMENT_TYPED = "Utile aux agents itinérants ; à tester sur un site d'abord.";
+  private static final String FORWARDED_TITLE = "Navettes partagées entre les sites de Grenoble";
+  private static final String TAKE_UP_REASON_TYPED = "Nous l'intégrons au plan de mobilité des agents de 2027.";
   private static final String NOTES_TYPED = "Appel avec Camille : besoin confirmé sur trois sites, à examiner en revue.";
 
   @RegisterExtension static final Chromium chromium = new Chromium();
@@ -74,8 +79,16 @@ class TasklistBrowserTest {
     // The agent submits an idea through the start form.
     tasklist.logIn(IdeaScenario.AGENT, PASSWORD);
     chromium.screenshot("camille-logged-in");
+    // Each role lands on its own tasks; the start forms are in the header.
+    assertThat(tasklist.activeFilter()).as("camille's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
+    assertThat(tasklist.startActionLabel()).isEqualTo("Démarrer un processus");
+    tasklist.assertNoEnglishShown("camille's Tasklist");
     Tasklist.CamundaForm startForm = tasklist.startProcess(PROCESS_NAME);
     assertThat(startForm.label("Field_title")).isEqualTo("Titre de l'idée");
+    assertThat(startForm.label("Field_problem")).isEqualTo("Problème constaté sur le terrain");
+    assertThat(startForm.label("Field_solution")).isEqualTo("Solution proposée");
+    assertThat(startForm.label("Field_benefits")).isEqualTo("Bénéfices attendus pour les usagers ou le service");
+    tasklist.assertNoEnglishShown("the start form");
     chromium.screenshot("start-form");
     startForm.type("Field_title", TITLE_TYPED)
         .type("Field_problem", PROBLEM_TYPED)
@@ -122,7 +135,11 @@ class TasklistBrowserTest {
     tasklist.logOut();
     chromium.screenshot("camille-logged-out");
     tasklist.logIn(IdeaScenario.TEAM_MEMBER, PASSWORD);
-    WebElement task = tasklist.openTask(call.getId(), "Appel de clarification");
+    assertThat(tasklist.activeFilter()).as("lea's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
+    // Opened from the list of « Mes tâches »: the call is there, named after the idea.
+    WebElement task = tasklist.openTask(call.getId(),
+        "Appel de clarification — " + idea.reference() + " « " + TITLE_TYPED + " »");
+    tasklist.assertNoEnglishShown("the clarification call");
     chromium.screenshot("clarification-task");
     assertThat(tasklist.taskForm(task).texts()).anySatisfy(text -> assertThat(text).contains(idea.reference()));
     // The agent's texts are shown in read-only fields, as typed (see the security tests).
@@ -133,6 +150,7 @@ class TasklistBrowserTest {
     tasklist.taskForm(task)
         .choose("Field_clarificationOutcome", "La solution répond au problème")
         .type("Field_clarificationNotes", NOTES_TYPED);
+    tasklist.assertNoEnglishShown("the claimed clarification call");
     chromium.screenshot("clarification-filled");
     tasklist.completeTask(task);
     tasklist.waitUntilOrFail(d -> tasks.createTaskQuery().taskId(call.getId()).count() == 0,
@@ -148,6 +166,78 @@ class TasklistBrowserTest {
         .containsEntry(CLARIFICATION_OUTCOME.name(), "FITS")
         .containsEntry(CLARIFICATION_NOTES.name(), NOTES_TYPED);
     assertThat(catalogue.find(idea.reference()).orElseThrow().stage()).isEqualTo(IdeaStage.REVIEW);
+
+    // General management scores the idea.
+    Task score = scenario.task(instance, TASK_SCORE_IDEA);
+    tasklist.logOut();
+    tasklist.logIn(IdeaScenario.DG_MEMBER, PASSWORD);
+    assertThat(tasklist.activeFilter()).as("paul's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
+    WebElement scoreTask = tasklist.openTask(score.getId(),
+        "Évaluer l'idée — " + idea.reference() + " « " + TITLE_TYPED + " »");
+    Tasklist.CamundaForm scoreForm = tasklist.taskForm(scoreTask);
+    assertThat(scoreForm.label("Field_strategicImpact")).isEqualTo("Impact stratégique");
+    assertThat(scoreForm.label("Field_feasibility")).isEqualTo("Faisabilité");
+    assertThat(scoreForm.label("Field_clarificationNotes")).isEqualTo("Notes de l'appel de clarification (équipe innovation)");
+    assertThat(scoreForm.value("Field_clarificationNotes")).isEqualTo(NOTES_TYPED);
+    tasklist.assertNoEnglishShown("the scoring task");
+    chromium.screenshot("score-task");
+    tasklist.claimIfNeeded(scoreTask);
+    // The comment first: typed after the two number fields, it never reached its textarea (seen in Chromium).
+    scoreForm.type("Field_reviewComment", SCORE_COMMENT_TYPED)
+        .type("Field_strategicImpact", "3").type("Field_feasibility", "4");
+    chromium.screenshot("score-filled");
+    tasklist.completeTask(scoreTask);
+    tasklist.waitUntilOrFail(d -> tasks.createTaskQuery().taskId(score.getId()).count() == 0, "completing the scores");
+    tasklist.assertNoErrorShown();
+    chromium.screenshot("score-completed");
+    scenario.runJobs();
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(score.getId()).singleResult().getAssignee())
+        .isEqualTo(IdeaScenario.DG_MEMBER);
+    assertThat(runtime.getVariable(instance.getId(), STRATEGIC_IMPACT.name())).isInstanceOfSatisfying(Number.class,
+        impact -> assertThat(impact.intValue()).isEqualTo(3));
+    assertThat(runtime.getVariable(instance.getId(), FEASIBILITY.name())).isInstanceOfSatisfying(Number.class,
+        feasibility -> assertThat(feasibility.intValue()).isEqualTo(4));
+    assertThat(instance).isWaitingAt(TASK_DECIDE_ORIENTATION).variables()
+        .containsEntry(REVIEW_COMMENT.name(), SCORE_COMMENT_TYPED)
+        .containsEntry(RECOMMENDED_ORIENTATION.name(), "EXPERIMENT");
+  }
+
+  @Test
+  void aDirectorateAnswersAForwardedIdeaInTasklist() {
+    // Through the Java API: an idea for the Direction des mobilités, forwarded by general management.
+    Map<String, Object> form = IdeaScenario.ideaForm(false, "mobilites");
+    form.put(TITLE.name(), FORWARDED_TITLE);
+    ProcessInstance instance = scenario.submit(IdeaScenario.AGENT, form);
+    scenario.orient(instance, 1, 2);
+    Task takeUp = scenario.task(instance, TASK_TAKE_UP_IDEA);
+    assertThat(takeUp).hasCandidateGroup("dir-mobilites").isNotAssigned();
+
+    Tasklist tasklist = new Tasklist(chromium.driver(), port);
+    tasklist.logIn("karim", PASSWORD);
+    assertThat(tasklist.activeFilter()).as("karim's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
+    WebElement task = tasklist.openTask(takeUp.getId(),
+        "Prendre en charge l'idée — " + instance.getBusinessKey() + " « " + FORWARDED_TITLE + " »");
+    Tasklist.CamundaForm answer = tasklist.taskForm(task);
+    assertThat(answer.label("Field_title")).isEqualTo("Titre");
+    assertThat(answer.value("Field_title")).isEqualTo(FORWARDED_TITLE);
+    assertThat(answer.label("Field_takeUpReason")).isEqualTo("Précisions ou motif (transmis à l'agent-idéateur)");
+    tasklist.assertNoEnglishShown("the forwarded idea");
+    chromium.screenshot("take-up-task");
+    tasklist.claimIfNeeded(task);
+    answer.choose("Field_takeUpDecision", "Notre direction s'en saisit")
+        .type("Field_takeUpReason", TAKE_UP_REASON_TYPED);
+    chromium.screenshot("take-up-filled");
+    tasklist.completeTask(task);
+    tasklist.waitUntilOrFail(d -> tasks.createTaskQuery().taskId(takeUp.getId()).count() == 0,
+        "answering the forwarded idea");
+    tasklist.assertNoErrorShown();
+    chromium.screenshot("take-up-completed");
+    scenario.runJobs();
+
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(takeUp.getId()).singleResult().getAssignee())
+        .isEqualTo("karim");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("takeUpReason").list()).extracting(v -> v.getValue()).contains(TAKE_UP_REASON_TYPED);
   }
 
   private Set<String> ideaInstancesWithTitle() {
