@@ -18,4 +18,6 @@ public record Idea(
     String processInstanceId,
     Instant submittedAt,
     Instant closedAt,
-    String closingReason) {}
+    String closingReason,
+    /** The ideator agreed to have their name shown with the idea (idea box, feed). */
+    boolean ideatorNameShown) {}

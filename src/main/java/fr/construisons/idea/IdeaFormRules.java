@@ -43,6 +43,7 @@ public class IdeaFormRules {
   public void checkSubmission(VariableScope scope) {
     FormCheck check = FormCheck.of(scope);
     checkContent(check, scope);
+    check.checkbox(SHOW_IDEATOR_NAME, "J'accepte que mon nom soit affiché avec l'idée");
     check.rule(IDEATOR.from(scope).isPresent(),
         "l'agent qui dépose l'idée doit être connecté à Tasklist");
     IDEATOR_DIRECTORATE.from(scope).ifPresentOrElse(

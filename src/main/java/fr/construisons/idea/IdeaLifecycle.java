@@ -80,6 +80,8 @@ public final class IdeaLifecycle {
   /** JSON array of directorate codes (e.g. ["education","dsi"]), as the form's checklist sends it. */
   public static final String IMPACTED_DIRECTORATES = "impactedDirectorates";
   public static final ProcessVariable<Boolean> WANTS_TO_CARRY = bool("wantsToCarry");
+  /** The ideator agreed to have their name shown with the idea in the idea box (default no). */
+  public static final ProcessVariable<Boolean> SHOW_IDEATOR_NAME = bool("showIdeatorName");
   /** Current stage of the idea, mirrored in the catalogue; see {@link IdeaStage}. */
   public static final ProcessVariable<String> STAGE = string("stage");
 

@@ -24,10 +24,10 @@ public class IdeaRepository {
     jdbc.sql("""
             insert into idea (reference, title, problem, solution, benefits, ideator,
               ideator_directorate, impacted_directorates, wants_to_carry, stage,
-              process_instance_id, submitted_at, stage_changed_at)
+              process_instance_id, submitted_at, stage_changed_at, ideator_name_shown)
             values (:reference, :title, :problem, :solution, :benefits, :ideator,
               :ideatorDirectorate, :impacted, :wantsToCarry, :stage,
-              :processInstanceId, :submittedAt, :submittedAt)""")
+              :processInstanceId, :submittedAt, :submittedAt, :nameShown)""")
         .param("reference", idea.reference())
         .param("title", idea.title())
         .param("problem", idea.problem())
@@ -40,6 +40,7 @@ public class IdeaRepository {
         .param("stage", idea.stage().name())
         .param("processInstanceId", idea.processInstanceId())
         .param("submittedAt", Timestamp.from(idea.submittedAt()))
+        .param("nameShown", idea.ideatorNameShown())
         .update();
   }
 
@@ -113,6 +114,7 @@ public class IdeaRepository {
         rs.getString("process_instance_id"),
         rs.getTimestamp("submitted_at").toInstant(),
         closedAt == null ? null : closedAt.toInstant(),
-        rs.getString("closing_reason"));
+        rs.getString("closing_reason"),
+        rs.getBoolean("ideator_name_shown"));
   }
 }

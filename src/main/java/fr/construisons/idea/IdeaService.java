@@ -20,14 +20,15 @@ public class IdeaService {
 
   /** What an agent submits; validated by {@link IdeaFormRules} before it gets here. */
   public record Submission(String title, String problem, String solution, String benefits,
-      String ideator, String ideatorDirectorate, List<String> impactedDirectorates, boolean wantsToCarry) {}
+      String ideator, String ideatorDirectorate, List<String> impactedDirectorates, boolean wantsToCarry,
+      boolean ideatorNameShown) {}
 
   /** Gives the idea its reference and puts it in the catalogue. */
   public Idea register(Submission submission, String processInstanceId) {
     Idea idea = new Idea(references.next(), submission.title().strip(), submission.problem().strip(),
         submission.solution().strip(), submission.benefits().strip(), submission.ideator(),
         submission.ideatorDirectorate(), submission.impactedDirectorates(), submission.wantsToCarry(),
-        IdeaStage.SUBMITTED, processInstanceId, now(), null, null);
+        IdeaStage.SUBMITTED, processInstanceId, now(), null, null, submission.ideatorNameShown());
     repository.insert(idea);
     return idea;
   }

@@ -24,6 +24,7 @@ public class IdeaVariables {
         IDEATOR.required(scope),
         IDEATOR_DIRECTORATE.required(scope),
         impactedDirectorates.of(scope),
-        WANTS_TO_CARRY.from(scope).orElse(false));
+        WANTS_TO_CARRY.from(scope).orElse(false),
+        SHOW_IDEATOR_NAME.from(scope).orElse(false));
   }
 }

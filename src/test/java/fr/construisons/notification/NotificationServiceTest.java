@@ -65,7 +65,7 @@ class NotificationServiceTest {
         "Un point relais dans chaque accueil du Département.", "Du temps gagné pour les agents.",
         ideator, "education", List.of("education", "dsi"), true, stage, "process-instance-1",
         Instant.parse("2026-03-02T09:00:00Z"), stage.isClosed() ? Instant.parse("2026-03-20T09:00:00Z") : null,
-        stage.isClosed() ? REASON : null);
+        stage.isClosed() ? REASON : null, false);
   }
 
   /**

@@ -146,7 +146,7 @@ class OutboxMailSenderTest {
         new MailProperties(MailProperties.Delivery.OUTBOX, outbox, "Construisons! <construisons@departement.example>"));
     Idea idea = new Idea("CONS-2026-0042", "Relais-colis & accueil", "Les colis se perdent.\nSouvent.",
         "Des relais dans les accueils.", "Du temps gagné.", "camille", "education", List.of("education"), false,
-        IdeaStage.CLARIFICATION, "pi-1", Instant.parse("2026-03-02T09:00:00Z"), null, null);
+        IdeaStage.CLARIFICATION, "pi-1", Instant.parse("2026-03-02T09:00:00Z"), null, null, false);
     Map<String, Object> model = new HashMap<>();
     model.put("idea", idea);
     model.put("ideatorName", "Camille Martin");

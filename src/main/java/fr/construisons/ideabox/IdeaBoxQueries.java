@@ -1,0 +1,166 @@
+package fr.construisons.ideabox;
+
+import fr.construisons.idea.IdeaStage;
+import fr.construisons.organisation.OrganisationDirectory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the shared idea box from the catalogue ({@code idea}) and the agents' supports. Only
+ * public fields leave this class; the author's name only with their consent.
+ */
+@Service
+public class IdeaBoxQueries {
+
+  /** Ideas per page of the list. */
+  public static final int PAGE_SIZE = 20;
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private static final String COLUMNS = """
+      i.reference, i.title, i.problem, i.solution, i.benefits, i.ideator, i.ideator_directorate,
+      i.impacted_directorates, i.stage, i.submitted_at, i.stage_changed_at, i.closed_at,
+      i.closing_reason, i.ideator_name_shown,
+      (select count(*) from idea_support s where s.idea_reference = i.reference) as supports""";
+
+  private final JdbcClient jdbc;
+  private final OrganisationDirectory organisation;
+
+  public IdeaBoxQueries(JdbcClient jdbc, OrganisationDirectory organisation) {
+    this.jdbc = jdbc;
+    this.organisation = organisation;
+  }
+
+  /** What the agent asked the list for; every part optional. */
+  public record Search(String text, IdeaStage stage, String directorate, Integer year, int page) {
+    public Search {
+      text = text == null || text.isBlank() ? null : text.strip();
+      directorate = directorate == null || directorate.isBlank() ? null : directorate;
+      page = Math.max(page, 1);
+    }
+
+    public static Search all() {
+      return new Search(null, null, null, null, 1);
+    }
+  }
+
+  public record Page(List<PublicIdea> ideas, long total, int page, int pages) {
+    public boolean hasPrevious() {
+      return page > 1;
+    }
+
+    public boolean hasNext() {
+      return page < pages;
+    }
+  }
+
+  public Page search(Search search) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (search.text() != null) {
+      // Every word must appear in the title, the problem or the solution (case ignored).
+      List<String> words = Arrays.stream(search.text().toLowerCase(Locale.FRENCH).split("\\s+"))
+          .filter(w -> !w.isBlank()).limit(8).toList();
+      for (int i = 0; i < words.size(); i++) {
+        where.append(" and (lower(i.title) like :w").append(i).append(" escape '\\'")
+            .append(" or lower(i.problem) like :w").append(i).append(" escape '\\'")
+            .append(" or lower(i.solution) like :w").append(i).append(" escape '\\'")
+            .append(" or lower(i.reference) like :w").append(i).append(" escape '\\')");
+        params.put("w" + i, "%" + likeEscaped(words.get(i)) + "%");
+      }
+    }
+    if (search.stage() != null) {
+      where.append(" and i.stage = :stage");
+      params.put("stage", search.stage().name());
+    }
+    if (search.directorate() != null) {
+      where.append(" and i.ideator_directorate = :directorate");
+      params.put("directorate", search.directorate());
+    }
+    if (search.year() != null) {
+      where.append(" and i.submitted_at >= :from and i.submitted_at < :to");
+      params.put("from", Timestamp.valueOf(LocalDate.of(search.year(), 1, 1).atStartOfDay()));
+      params.put("to", Timestamp.valueOf(LocalDate.of(search.year() + 1, 1, 1).atStartOfDay()));
+    }
+    long total = jdbc.sql("select count(*) from idea i" + where).params(params).query(Long.class).single();
+    int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    int page = Math.min(search.page(), pages);
+    List<PublicIdea> ideas = jdbc.sql("select " + COLUMNS + " from idea i" + where
+            + " order by i.submitted_at desc, i.reference desc"
+            + " offset " + ((page - 1) * PAGE_SIZE) + " rows fetch next " + PAGE_SIZE + " rows only")
+        .params(params)
+        .query(this::map)
+        .list();
+    return new Page(ideas, total, page, pages);
+  }
+
+  public Optional<PublicIdea> find(String reference) {
+    return jdbc.sql("select " + COLUMNS + " from idea i where i.reference = :reference")
+        .param("reference", reference)
+        .query(this::map)
+        .optional();
+  }
+
+  /** The newest ideas, for the intranet feed. */
+  public List<PublicIdea> latest(int count) {
+    return jdbc.sql("select " + COLUMNS + " from idea i order by i.submitted_at desc, i.reference desc"
+            + " offset 0 rows fetch next " + count + " rows only")
+        .query(this::map)
+        .list();
+  }
+
+  /** Years that have ideas, newest first, for the year filter. */
+  public List<Integer> years() {
+    List<Integer> years = new ArrayList<>(jdbc.sql("select distinct extract(year from submitted_at) from idea")
+        .query((rs, row) -> rs.getInt(1)).list());
+    years.sort((a, b) -> b - a);
+    return years;
+  }
+
+  public String directorateName(String code) {
+    return organisation.directorate(code).map(OrganisationDirectory.Directorate::name).orElse(code);
+  }
+
+  private PublicIdea map(ResultSet rs, int row) throws SQLException {
+    String impacted = rs.getString("impacted_directorates");
+    Timestamp closedAt = rs.getTimestamp("closed_at");
+    String directorate = rs.getString("ideator_directorate");
+    String authorName = null;
+    if (rs.getBoolean("ideator_name_shown")) {
+      String ideator = rs.getString("ideator");
+      authorName = organisation.agent(ideator).map(OrganisationDirectory.Agent::displayName).orElse(null);
+    }
+    return new PublicIdea(
+        rs.getString("reference"),
+        rs.getString("title"),
+        rs.getString("problem"),
+        rs.getString("solution"),
+        rs.getString("benefits"),
+        directorate,
+        directorateName(directorate),
+        impacted == null || impacted.isEmpty() ? List.of()
+            : Arrays.stream(impacted.split(",")).map(this::directorateName).toList(),
+        IdeaStage.valueOf(rs.getString("stage")),
+        rs.getTimestamp("submitted_at").toInstant(),
+        rs.getTimestamp("stage_changed_at").toInstant(),
+        closedAt == null ? null : closedAt.toInstant(),
+        rs.getString("closing_reason"),
+        authorName,
+        rs.getLong("supports"));
+  }
+
+  static String likeEscaped(String word) {
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

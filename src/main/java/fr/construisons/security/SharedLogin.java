@@ -1,0 +1,77 @@
+package fr.construisons.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * One login for the Camunda web applications and our own pages (idea box, dashboard).
+ *
+ * <p>The Camunda web applications keep who is signed in in the HTTP session, as
+ * {@link Authentications} per engine. Our pages read the same object, and our login page writes it
+ * exactly as Tasklist's login does ({@code UserAuthenticationResource}: password checked by the
+ * identity service, so LDAP too, then a new session id). Signed in to Tasklist means signed in
+ * here, and the reverse; signing out of either signs out of both.
+ */
+@Component
+public class SharedLogin {
+
+  private final ProcessEngine engine;
+
+  public SharedLogin(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** The agent signed in on this session, if any. */
+  public Optional<CurrentAgent> current(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentication authentication =
+        AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
+    if (!(authentication instanceof UserAuthentication user)) {
+      return Optional.empty();
+    }
+    return Optional.of(agent(user.getName(), user.getGroupIds()));
+  }
+
+  /**
+   * Signs the agent in when the password is right. The session id changes (no session fixation)
+   * and the session then holds the same authentication Tasklist would have created.
+   */
+  public Optional<CurrentAgent> signIn(HttpServletRequest request, String userId, String password) {
+    if (userId == null || userId.isBlank() || password == null || password.isEmpty()
+        || !engine.getIdentityService().checkPassword(userId.strip(), password)) {
+      return Optional.empty();
+    }
+    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId.strip());
+    if (authentication == null) {
+      return Optional.empty();
+    }
+    AuthenticationUtil.revalidateSession(request, authentication);
+    return Optional.of(agent(authentication.getName(), authentication.getGroupIds()));
+  }
+
+  /** Signs out of our pages and of the Camunda web applications at once. */
+  public void signOut(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+
+  private CurrentAgent agent(String userId, java.util.Collection<String> groups) {
+    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+    String displayName = user == null ? userId : CurrentAgent.displayName(user.getFirstName(), user.getLastName(), userId);
+    return new CurrentAgent(userId, displayName, groups == null ? List.of() : List.copyOf(groups));
+  }
+}
