@@ -92,6 +92,20 @@ public final class Tasklist {
     return this;
   }
 
+  /** Opens Tasklist without logging in: for a browser already signed in elsewhere (shared login). */
+  public Tasklist openSignedIn(String user) {
+    driver.get(url);
+    waitUntilOrFail(d -> isDisplayed(START_PROCESS), "Tasklist opening already signed in as " + user);
+    return this;
+  }
+
+  /** Opens Tasklist and expects its login form: nobody is signed in on this browser. */
+  public Tasklist openSignedOut() {
+    driver.get(url);
+    waitFor("Tasklist's login form").until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+    return this;
+  }
+
   /** The name of the filter Tasklist has selected, without the count of its tasks shown next to it. */
   public String activeFilter() {
     return waitFor("a selected filter").until(d -> {
