@@ -1,0 +1,61 @@
+package fr.construisons.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.construisons.ConstruisonsApplication;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application itself, started in this JVM as in production but for the job executor: its
+ * jobs are run by the benchmark's client threads ({@link PathDriver}), as on the bare engine.
+ * Mail goes over SMTP to a GreenMail server on localhost.
+ */
+final class ApplicationUnderBench implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+  private final GreenMail smtp;
+
+  ApplicationUnderBench(BenchDatabase database, int smtpPort) {
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    // As command-line arguments: they win over application*.yml, as an operator's settings do.
+    String[] arguments = {
+        "--spring.datasource.url=" + database.url(),
+        "--spring.datasource.username=" + database.user(),
+        "--spring.datasource.password=" + database.password(),
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--construisons.mail.delivery=smtp",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtpPort,
+        "--spring.datasource.hikari.maximum-pool-size=16",
+        "--logging.level.root=WARN",
+        "--logging.level.fr.construisons=INFO"};
+    SpringApplication application = new SpringApplication(ConstruisonsApplication.class);
+    application.setAdditionalProfiles(database.kind().equals("postgres") ? new String[] {"demo", "postgres"} : new String[] {"demo"});
+    context = application.run(arguments);
+  }
+
+  ProcessEngine engine() {
+    return context.getBean(ProcessEngine.class);
+  }
+
+  /** Mails received since the last call; the server forgets them so memory stays flat. */
+  int takeMails() {
+    int received = smtp.getReceivedMessages().length;
+    try {
+      smtp.purgeEmailFromAllMailboxes();
+    } catch (com.icegreen.greenmail.store.FolderException e) {
+      throw new IllegalStateException(e);
+    }
+    return received;
+  }
+
+  @Override
+  public void close() {
+    context.close();
+    smtp.stop();
+  }
+}

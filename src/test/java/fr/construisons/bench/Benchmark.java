@@ -1,0 +1,32 @@
+package fr.construisons.bench;
+
+import java.util.Arrays;
+
+/** Entry point of {@code ./mvnw -Pbench test-compile exec:java -Dbench.args="<benchmark> [options]"}. */
+public final class Benchmark {
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String name = args.length == 0 ? "overhead" : args[0];
+    String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    // Spring, GreenMail and the engines keep non-daemon threads: the JVM ends here, whatever happens.
+    try {
+      run(name, options);
+    } catch (Throwable failure) {
+      failure.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String name, String[] options) throws Exception {
+    switch (name) {
+      case "overhead" -> OverheadBenchmark.main(options);
+      default -> {
+        System.err.println("Unknown benchmark " + name + "; known: overhead");
+        System.exit(2);
+      }
+    }
+  }
+}
