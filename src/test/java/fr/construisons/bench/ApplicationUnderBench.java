@@ -17,7 +17,7 @@ final class ApplicationUnderBench implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final GreenMail smtp;
 
-  ApplicationUnderBench(BenchDatabase database, int smtpPort) {
+  ApplicationUnderBench(BenchDatabase database, int smtpPort, String... extraArguments) {
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     // As command-line arguments: they win over application*.yml, as an operator's settings do.
@@ -35,7 +35,13 @@ final class ApplicationUnderBench implements AutoCloseable {
         "--logging.level.fr.construisons=INFO"};
     SpringApplication application = new SpringApplication(ConstruisonsApplication.class);
     application.setAdditionalProfiles(database.kind().equals("postgres") ? new String[] {"demo", "postgres"} : new String[] {"demo"});
-    context = application.run(arguments);
+    String[] all = java.util.Arrays.copyOf(arguments, arguments.length + extraArguments.length);
+    System.arraycopy(extraArguments, 0, all, arguments.length, extraArguments.length);
+    context = application.run(all);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   ProcessEngine engine() {

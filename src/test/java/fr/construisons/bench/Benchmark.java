@@ -23,8 +23,10 @@ public final class Benchmark {
   private static void run(String name, String[] options) throws Exception {
     switch (name) {
       case "overhead" -> OverheadBenchmark.main(options);
+      case "scale-data" -> ScaleData.main(OverheadBenchmark.options(options));
+      case "latency" -> LatencyBenchmark.main(OverheadBenchmark.options(options));
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: overhead");
+        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency");
         System.exit(2);
       }
     }

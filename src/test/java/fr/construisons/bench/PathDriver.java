@@ -126,6 +126,14 @@ final class PathDriver {
     return completed;
   }
 
+  /** An idea submitted and registered, left waiting for its clarification call (an open task). */
+  void submitOnly(String agent, String directorate, String title) {
+    Map<String, Object> form = IdeaScenario.ideaForm(false, directorate);
+    form.put(TITLE.name(), title);
+    form.put(IDEATOR_DIRECTORATE.name(), directorate);
+    start(agent, form);
+  }
+
   /** The bare engine's reference path: a process with one user task, started and completed. */
   void oneUserTask(String processKey) {
     ProcessInstance instance = runtime.startProcessInstanceByKey(processKey);
