@@ -86,14 +86,17 @@ public class IdeaComments {
     return keys.getKeyAs(Number.class).longValue();
   }
 
-  /** Hides a comment of this idea; false if the idea has no such comment. */
+  /**
+   * Hides a comment of this idea; false if the idea has no such comment. A comment already hidden
+   * keeps its first moderation (who, when, why): a second click changes nothing.
+   */
   public boolean hide(String reference, long id, String moderator, String reason) {
     problemWithReason(reason).ifPresent(problem -> {
       throw new IllegalArgumentException(problem);
     });
     return jdbc.sql("""
             update idea_comment set hidden_at = :at, hidden_by = :moderator, hidden_reason = :reason
-            where id = :id and idea_reference = :reference""")
+            where id = :id and idea_reference = :reference and hidden_at is null""")
         .param("at", Timestamp.from(Instant.now())).param("moderator", moderator)
         .param("reason", reason.strip()).param("id", id).param("reference", reference)
         .update() == 1;

@@ -195,6 +195,10 @@ class IdeaPageWebTest {
     assertThat(hidden.status()).isEqualTo(302);
     assertThat(jdbc.sql("select hidden_by from idea_comment where id = ?").param(id).query(String.class).single())
         .isEqualTo("lea");
+    // A second moderation (another tab, a double click) keeps the first one's reason.
+    lea.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Autre motif."));
+    assertThat(jdbc.sql("select hidden_reason from idea_comment where id = ?").param(id).query(String.class).single())
+        .isEqualTo("Met en cause une personne.");
 
     for (AgentSession reader : new AgentSession[] {camille, lea, AgentSession.signedIn(port, "paul")}) {
       assertThat(reader.get(page(reference)).body())
