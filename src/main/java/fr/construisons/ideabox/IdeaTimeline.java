@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
@@ -129,7 +131,8 @@ public class IdeaTimeline {
       switch (activity.getActivityId()) {
         case Incubation.Elements.TASK_FORM_PROJECT_TEAM -> finished(steps, activity, "Équipe projet constituée", null);
         case Incubation.Elements.TASK_DECIDE_IMPLEMENTATION -> finished(steps, activity,
-            "Décision de la direction générale : " + implementationDecision(variables.get(INCUBATION_DECISION)), null);
+            "Décision de la direction générale : " + implementationDecision(
+                decidedAt(activity, INCUBATION_DECISION).orElse(variables.get(INCUBATION_DECISION))), null);
         case Incubation.Elements.TASK_IMPLEMENT_IDEA -> finished(steps, activity, "Mise en œuvre par la direction", null);
         default -> { }
       }
@@ -178,6 +181,23 @@ public class IdeaTimeline {
         .filter(d -> d.name().equals(answer.get(TAKE_UP_DECISION.name())))
         .map(TakeUpDecision::label).findFirst().orElse("a répondu");
     return new Step(task.getEndTime().toInstant(), directorate + " " + decision, text(answer.get(TAKE_UP_REASON.name())));
+  }
+
+  /**
+   * The value a variable got when this task was completed: a decision taken several times (a pivot
+   * then the implementation) shows each time what was decided then, not the last value.
+   */
+  private Optional<Object> decidedAt(HistoricActivityInstance task, String variable) {
+    return history.createHistoricDetailQuery()
+        .activityInstanceId(task.getId())
+        .variableUpdates()
+        .disableCustomObjectDeserialization()
+        .orderPartiallyByOccurrence().asc()
+        .list().stream()
+        .map(HistoricVariableUpdate.class::cast)
+        .filter(update -> variable.equals(update.getVariableName()) && update.getValue() != null)
+        .map(update -> (Object) update.getValue())
+        .reduce((first, last) -> last);
   }
 
   private List<HistoricActivityInstance> activities(String processInstanceId) {

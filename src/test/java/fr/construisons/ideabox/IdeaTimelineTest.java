@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.closure.IdeaClosure;
+import fr.construisons.incubation.Incubation;
 import fr.construisons.ideabox.IdeaTimeline.Step;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,6 +158,25 @@ class IdeaTimelineTest {
     // The line manager's conditions and the experts' comments (IdeaScenario's forms) stay private.
     assertNothingPrivate(steps, "Hors période de rentrée scolaire.", "Analyse solide, risques maîtrisés.",
         "Livrable du volet", "Idée utile à tous les sites.", "Appel du 3 décembre");
+  }
+
+  @Test
+  void aPivotThenAnImplementationShowEachDecisionAsItWasTaken() {
+    ProcessInstance idea = scenario.submit(AGENT, ideaForm(true, "education"));
+    ProcessInstance incubation = scenario.incubated(idea);
+    scenario.startWorkstreams(incubation);
+    scenario.carryAndReviewWorkstreams(incubation, "WITH_RESERVATIONS");
+    scenario.decide(incubation, Map.of(Incubation.IMPLEMENTATION_DECISION.name(), "PIVOT",
+        Incubation.PIVOT_WORKSTREAMS, SpinValues.jsonValue("[\"LEGAL\"]").create(),
+        Incubation.DECISION_REASON.name(), "Revoir le montage juridique."));
+    scenario.carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+    scenario.decide(incubation, IdeaScenario.decision("IMPLEMENT"));
+
+    assertThat(labels(stepsOf(idea))).endsWith(
+        "Incubation commencée : l'agent-idéateur devient agent-intrapreneur",
+        "Équipe projet constituée",
+        "Décision de la direction générale : réorienter certains volets",
+        "Décision de la direction générale : mettre en œuvre");
   }
 
   @Test
