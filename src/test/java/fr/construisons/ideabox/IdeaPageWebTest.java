@@ -141,7 +141,7 @@ class IdeaPageWebTest {
     AgentSession.Response tooShort = camille.post(page(reference) + "/commentaires", Map.of("commentaire", " a "));
     assertThat(tooShort.status()).isEqualTo(400);
     assertThat(tooShort.body()).contains("Écrivez votre commentaire : au moins 2 caractères.", "aria-invalid=\"true\"",
-        "Le formulaire n'a pas été enregistré")
+        "Le formulaire n'a pas été enregistré", "<a href=\"#commentaire\">Aller au champ à corriger</a>")
         .containsPattern("<textarea[^>]*id=\"commentaire\"[^>]*> a </textarea>");
 
     String tooLong = "Un avis très détaillé. ".repeat(100);
@@ -186,7 +186,8 @@ class IdeaPageWebTest {
     assertThat(lea.get(page(reference)).body()).contains("/idees/" + reference + "/commentaires/" + id + "/masquer");
     AgentSession.Response noReason = lea.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "   "));
     assertThat(noReason.status()).isEqualTo(400);
-    assertThat(noReason.body()).contains("Indiquez le motif du masquage").contains("<details class=\"moderation\" open");
+    assertThat(noReason.body()).contains("Indiquez le motif du masquage").contains("<details class=\"moderation\" open")
+        .contains("<a href=\"#motif-" + id + "\">Aller au champ à corriger</a>");
     assertThat(jdbc.sql("select count(*) from idea_comment where id = ? and hidden_at is null").param(id)
         .query(Long.class).single()).isEqualTo(1);
 
