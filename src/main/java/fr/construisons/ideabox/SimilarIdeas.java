@@ -54,8 +54,8 @@ public class SimilarIdeas {
       "faire", "font", "peut", "peuvent", "pouvoir", "doit", "doivent", "devoir", "faut", "pas", "non",
       "oui", "ne", "quel", "quelle", "quels", "quelles", "chaque", "certain", "certains", "certaines",
       "plusieurs", "aucun", "aucune", "deja", "encore", "toujours", "jamais", "ici", "bien", "afin",
-      "lorsque", "parce", "alors", "lors", "etc", "ceux", "chacun", "chacune", "beaucoup", "souvent",
-      "the", "and");
+      "lorsque", "parce", "alors", "lors", "etc", "chacun", "chacune", "beaucoup", "souvent",
+      "uns", "unes", "the", "and");
 
   private final JdbcClient jdbc;
 
