@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * "Déposer une idée" from the idea box in a real browser: similar ideas appear while the agent
  * types, a refused submission shows its errors accessibly, a complete one is filed; then the agent
- * goes to Tasklist, already signed in, and back to the idea box by its link.
+ * goes to Tasklist, already signed in, and back to the idea box by its link (also offered on the
+ * Camunda welcome page).
  */
 @WebTest
 class SubmitIdeaBrowserTest {
@@ -119,5 +120,11 @@ class SubmitIdeaBrowserTest {
     box.wait("the idea box").until(d -> d.getCurrentUrl().endsWith("/idees"));
     assertThat(box.heading()).isEqualTo("Boîte à idées");
     assertThat(box.signedInName()).isEqualTo("Camille Martin");
+
+    // The Camunda welcome page lists the idea box among its links.
+    driver.get(box.url("/camunda/app/welcome/"));
+    WebElement welcomeLink = box.wait("the idea box link on the welcome page").until(
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[normalize-space()='Boîte à idées']")));
+    assertThat(welcomeLink.getDomAttribute("href")).isEqualTo("/idees");
   }
 }
