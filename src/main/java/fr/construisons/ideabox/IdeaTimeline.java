@@ -108,7 +108,9 @@ public class IdeaTimeline {
    * the previous step (the study's or the experiment's conclusion) is not repeated.
    */
   private static String closingReason(Idea idea, List<Step> before) {
-    if (idea.stage() == IdeaStage.OUT_OF_SCOPE || idea.stage() == IdeaStage.INCUBATION_NOT_STARTED) {
+    // The agent's own words when they withdraw stay between them and the team: they may be personal.
+    if (idea.stage() == IdeaStage.OUT_OF_SCOPE || idea.stage() == IdeaStage.INCUBATION_NOT_STARTED
+        || idea.stage() == IdeaStage.WITHDRAWN) {
       return null;
     }
     String reason = text(idea.closingReason());
