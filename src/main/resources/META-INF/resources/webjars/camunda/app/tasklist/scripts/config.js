@@ -35,7 +35,8 @@ export default {
     fallbackLocale: 'fr'
   },
   // Construisons!: sets <html lang> to the language shown (the shipped index.html says "en").
-  customScripts: ['scripts/html-lang'],
+  // and adds a "Boîte à idées" link to the header (scripts/idea-box-link.js).
+  customScripts: ['scripts/html-lang', 'scripts/idea-box-link'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

@@ -51,6 +51,14 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
+  // Construisons!: the idea box of our own pages, next to the web applications.
+  links: [
+    {
+      label: 'Boîte à idées',
+      href: '/idees',
+      description: 'Toutes les idées des agents, où elles en sont, et « Déposer une idée »'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

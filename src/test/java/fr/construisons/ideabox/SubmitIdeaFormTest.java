@@ -1,0 +1,196 @@
+package fr.construisons.ideabox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.MailServer;
+import fr.construisons.web.WebTest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * "Déposer une idée" from the idea box over HTTP, as a browser without JavaScript: the form
+ * starts idea-lifecycle as the agent, and a refused submission keeps what was typed.
+ */
+@WebTest
+class SubmitIdeaFormTest {
+
+  private static final Pattern REFERENCE_IN_NOTICE =
+      Pattern.compile("sous la référence <span class=\"reference\">([A-Z]+-\\d+-\\d+)</span>");
+  private static final String TYPED_PROBLEM = "Problème <b>déjà</b> vu & revu dans les collèges du nord";
+
+  @LocalServerPort int port;
+  @Autowired HistoryService history;
+  @Autowired JdbcClient jdbc;
+  @Autowired IdeaScenario scenario;
+
+  @BeforeEach
+  void mail() {
+    // Registration queues mails (acknowledgement, team notice) that the jobs then send.
+    MailServer.get();
+    MailServer.purge();
+  }
+
+  @Test
+  void anAnonymousVisitorIsSentToTheLoginPage() {
+    HttpResponse<String> page = AgentBrowser.anonymous(port).get("/idees/nouvelle");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).contains("/connexion?suite=%2Fidees%2Fnouvelle"));
+    assertThat(AgentBrowser.anonymous(port).get("/idees/similaires?titre=relais").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theEmptyFormProposesTheAgentsDirectorateAndAsksConsentUnchecked() {
+    HttpResponse<String> page = AgentBrowser.signedIn(port, IdeaScenario.AGENT).get("/idees/nouvelle");
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html).contains("<h1>Déposer une idée</h1>");
+    assertThat(tag(html, "option", "value=\"education\"")).contains("selected");
+    assertThat(tag(html, "option", "value=\"dsi\"")).doesNotContain("selected");
+    assertThat(tag(html, "input", "id=\"showIdeatorName\"")).doesNotContain("checked");
+    assertThat(tag(html, "input", "id=\"title\"")).contains("required", "minlength=\"5\"", "maxlength=\"120\"",
+        "aria-describedby=\"title-hint\"");
+    assertThat(html).doesNotContain("id=\"erreurs\"").contains("aria-live=\"polite\"");
+  }
+
+  @Test
+  void aValidSubmissionStartsOneIdeaAsTheAgentWithTheirConsent() {
+    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    long before = ideaInstances();
+
+    HttpResponse<String> posted = camille.post("/idees/nouvelle", camille.csrfOf("/idees/nouvelle"),
+        validForm("Bornes de recharge pour les vélos de service", true));
+
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+    assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/idees");
+    assertThat(ideaInstances()).isEqualTo(before + 1);
+    String reference = noticeReference(camille.get("/idees"));
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(IdeaLifecycle.PROCESS_KEY).processInstanceBusinessKey(reference).singleResult();
+    assertThat(instance.getStartUserId()).isEqualTo(IdeaScenario.AGENT);
+    assertThat(nameShown(reference)).isTrue();
+    // The notice is shown once: reloading the list does not repeat it (post/redirect/get).
+    assertThat(camille.get("/idees").body()).doesNotContain("sous la référence");
+    scenario.runJobs();
+  }
+
+  @Test
+  void withoutTheConsentBoxTheNameIsNotShown() {
+    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    HttpResponse<String> posted = camille.post("/idees/nouvelle", camille.csrfOf("/idees/nouvelle"),
+        validForm("Prêt de vélos de service entre directions", false));
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+    assertThat(nameShown(noticeReference(camille.get("/idees")))).isFalse();
+    scenario.runJobs();
+  }
+
+  @Test
+  void anInvalidSubmissionIsRefusedInFrenchKeepingWhatWasTyped() {
+    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    long before = ideaInstances();
+    Map<String, List<String>> form = validForm("Abc", true);
+    form.put("problem", List.of(TYPED_PROBLEM));
+    form.put("solution", List.of("Trop court"));
+    form.remove("impactedDirectorates");
+
+    HttpResponse<String> refused = camille.post("/idees/nouvelle", camille.csrfOf("/idees/nouvelle"), form);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(ideaInstances()).isEqualTo(before);
+    String html = refused.body();
+    String text = HtmlUtils.htmlUnescape(html);
+    assertThat(text).contains("Le formulaire contient 3 erreurs",
+        "Le champ « Titre de l'idée » doit contenir au moins 5 caractères.",
+        "Le champ « Solution proposée » doit contenir au moins 20 caractères.",
+        "Choisissez au moins une direction concernée par l'idée.");
+    // The summary links to each field in error.
+    assertThat(html).contains("href=\"#title\"", "href=\"#solution\"", "href=\"#impactedDirectorates-education\"");
+    assertThat(tag(html, "input", "id=\"title\"")).contains("value=\"Abc\"", "aria-invalid=\"true\"",
+        "aria-describedby=\"title-hint title-error\"");
+    assertThat(tag(html, "textarea", "id=\"problem\"")).contains("aria-invalid=\"false\"");
+    assertThat(tag(html, "textarea", "id=\"solution\"")).contains("aria-invalid=\"true\"");
+    assertThat(tag(html, "input", "id=\"impactedDirectorates-dsi\"")).contains("aria-invalid=\"true\"");
+    // What was typed comes back, escaped: markup typed by the agent is text, not markup.
+    assertThat(html).contains("Problème &lt;b&gt;déjà&lt;/b&gt; vu &amp; revu dans les collèges du nord</textarea>");
+    assertThat(html).doesNotContain("<b>déjà</b>");
+    assertThat(tag(html, "input", "id=\"showIdeatorName\"")).contains("checked");
+    assertThat(tag(html, "input", "id=\"wantsToCarry\"")).doesNotContain("checked");
+    assertThat(tag(html, "option", "value=\"education\"")).contains("selected");
+  }
+
+  @Test
+  void aFormWithoutItsCsrfTokenIsRefusedAndStartsNothing() {
+    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    long before = ideaInstances();
+    HttpResponse<String> posted = camille.post("/idees/nouvelle", null, validForm("Sans jeton de formulaire CSRF", false));
+    assertThat(posted.statusCode()).isEqualTo(403);
+    assertThat(ideaInstances()).isEqualTo(before);
+  }
+
+  @Test
+  void similarIdeasAreAnsweredInJson() throws Exception {
+    scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(false, "education"));
+    HttpResponse<String> answer = AgentBrowser.signedIn(port, IdeaScenario.AGENT)
+        .get("/idees/similaires?titre=relais%20colis&probleme=");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    JsonNode ideas = new ObjectMapper().readTree(answer.body()).get("ideas");
+    assertThat(ideas.size()).isBetween(1, SimilarIdeas.MAX_RESULTS);
+    JsonNode first = ideas.get(0);
+    assertThat(first.get("title").asText()).isEqualTo("Relais-colis dans nos implantations");
+    assertThat(first.get("url").asText()).isEqualTo("/idees/" + first.get("reference").asText());
+    assertThat(first.get("stageLabel").asText()).isNotBlank();
+  }
+
+  private static Map<String, List<String>> validForm(String title, boolean consent) {
+    Map<String, List<String>> form = new HashMap<>();
+    form.put("title", List.of(title));
+    form.put("problem", List.of("Les agents en déplacement n'ont pas de vélo pour les courts trajets entre sites."));
+    form.put("solution", List.of("Mettre à disposition des vélos électriques de service avec des bornes de recharge."));
+    form.put("benefits", List.of("Moins de voitures de service, des trajets plus rapides en ville."));
+    form.put("ideatorDirectorate", List.of("education"));
+    form.put("impactedDirectorates", List.of("mobilites", "dsi"));
+    if (consent) {
+      form.put("showIdeatorName", List.of("true"));
+    }
+    return form;
+  }
+
+  private long ideaInstances() {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(IdeaLifecycle.PROCESS_KEY).count();
+  }
+
+  private boolean nameShown(String reference) {
+    return jdbc.sql("select ideator_name_shown from idea where reference = :reference")
+        .param("reference", reference).query(Boolean.class).single();
+  }
+
+  private static String noticeReference(HttpResponse<String> list) {
+    Matcher reference = REFERENCE_IN_NOTICE.matcher(list.body());
+    assertThat(reference.find()).as("success notice on the list: " + list.body()).isTrue();
+    return reference.group(1);
+  }
+
+  /** The first start tag of that element carrying that attribute, e.g. tag(html, "input", "id=\"title\""). */
+  static String tag(String html, String element, String attribute) {
+    Matcher tag = Pattern.compile("<" + element + "\\b[^>]*" + Pattern.quote(attribute) + "[^>]*>").matcher(html);
+    assertThat(tag.find()).as("<" + element + " " + attribute + "> in the page").isTrue();
+    return tag.group();
+  }
+}
