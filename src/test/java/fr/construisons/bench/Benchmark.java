@@ -25,8 +25,9 @@ public final class Benchmark {
       case "overhead" -> OverheadBenchmark.main(options);
       case "scale-data" -> ScaleData.main(OverheadBenchmark.options(options));
       case "latency" -> LatencyBenchmark.main(OverheadBenchmark.options(options));
+      case "startup" -> StartupBenchmark.main(OverheadBenchmark.options(options));
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency");
+        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup");
         System.exit(2);
       }
     }

@@ -47,6 +47,9 @@ final class LatencyBenchmark {
 
   private static final Pattern FILTER = Pattern.compile("\\{\"id\":\"([^\"]+)\"[^}]*?\"name\":\"([^\"]+)\"");
 
+  /** The JVM options docs/performance.md recommends for one node (2 cores, an intranet's load). */
+  static final String RECOMMENDED_JVM = "-Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxMetaspaceSize=256m -Xss512k -XX:ReservedCodeCacheSize=128m";
+
   private LatencyBenchmark() {}
 
   static void main(Map<String, String> options) throws Exception {
@@ -55,7 +58,7 @@ final class LatencyBenchmark {
     int seconds = Integer.parseInt(options.getOrDefault("duration", "60"));
     int thinkMillis = Integer.parseInt(options.getOrDefault("think-ms", "1000"));
     String database = options.getOrDefault("db", ScaleData.DATABASE);
-    List<String> jvm = Arrays.asList(options.getOrDefault("jvm", "-Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxMetaspaceSize=256m -Xss512k -XX:ReservedCodeCacheSize=128m").split(" "));
+    List<String> jvm = Arrays.asList(options.getOrDefault("jvm", RECOMMENDED_JVM).split(" "));
     int port = Integer.parseInt(options.getOrDefault("port", "18080"));
     BenchDatabase db = new BenchDatabase("postgres", BenchDatabase.PG_SERVER + database, BenchDatabase.PG_USER, "");
 

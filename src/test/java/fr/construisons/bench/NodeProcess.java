@@ -37,6 +37,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Starts the jar; {@code database} null means the demo's embedded H2 (arguments may move its file). */
   static NodeProcess start(String name, BenchDatabase database, int port, int smtpPort, List<String> jvmOptions,
       List<String> arguments) throws Exception {
     List<String> command = new ArrayList<>();
@@ -44,7 +45,7 @@ final class NodeProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
-    command.add("--spring.profiles.active=postgres,demo");
+    command.add("--spring.profiles.active=" + (database == null ? "demo" : "postgres,demo"));
     command.add("--server.port=" + port);
     command.add("--construisons.mail.delivery=smtp");
     command.add("--spring.mail.host=127.0.0.1");
@@ -53,8 +54,10 @@ final class NodeProcess implements AutoCloseable {
     Path log = Path.of("target", "bench", name + ".log");
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(Map.of("CONSTRUISONS_DB_URL", database.url(), "CONSTRUISONS_DB_USER", database.user(),
-        "CONSTRUISONS_DB_PASSWORD", database.password()));
+    if (database != null) {
+      builder.environment().putAll(Map.of("CONSTRUISONS_DB_URL", database.url(), "CONSTRUISONS_DB_USER", database.user(),
+          "CONSTRUISONS_DB_PASSWORD", database.password()));
+    }
     long started = System.nanoTime();
     Process process = builder.start();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
