@@ -58,31 +58,45 @@ final class ScaleData {
     int agents = Integer.parseInt(options.getOrDefault("agents", "5000"));
     long started = System.nanoTime();
 
-    writeOrganisation(agents);
-    BenchDatabase database = BenchDatabase.fresh("postgres", DATABASE);
+    // --resume yes: the database is there (history copied); only top up the open ideas.
+    boolean resume = options.containsKey("resume");
+    if (!resume) {
+      writeOrganisation(agents);
+    }
+    BenchDatabase database = resume
+        ? new BenchDatabase("postgres", BenchDatabase.PG_SERVER + DATABASE, BenchDatabase.PG_USER, "")
+        : BenchDatabase.fresh("postgres", DATABASE);
     try (ApplicationUnderBench application = new ApplicationUnderBench(database, 3998,
         "--construisons.organisation.file=file:" + ORGANISATION.toAbsolutePath())) {
       PathDriver driver = new PathDriver(application.engine(), false);
-      System.out.printf("Driving %d template ideas along the four paths%n", templates);
-      parallel(templates, 4, i -> driver.drive(PathDriver.Path.values()[i % 4], i));
-      application.takeMails();
-      long copies = (ideas + templates - 1) / templates - 1;
-      System.out.printf("Copying their history %d times%n", copies);
-      try (Connection sql = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-        sql.setAutoCommit(true);
-        for (long from = 1; from <= copies; from += 50) {
-          long to = Math.min(copies, from + 49);
-          copy(sql, from, to);
-          System.out.printf("  copies %d to %d done%n", from, to);
-        }
-        try (Statement analyse = sql.createStatement()) {
-          analyse.execute("analyze");
+      if (resume) {
+        long already = application.engine().getTaskService().createTaskQuery().taskDefinitionKey("Task_ClarifyIdea").count();
+        open = (int) Math.max(0, open - already);
+        templates = 0;
+      }
+      if (templates > 0) {
+        System.out.printf("Driving %d template ideas along the four paths%n", templates);
+        parallel(templates, 4, i -> driver.drive(PathDriver.Path.values()[i % 4], i));
+        application.takeMails();
+        long copies = (ideas + templates - 1) / templates - 1;
+        System.out.printf("Copying their history %d times%n", copies);
+        try (Connection sql = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+          sql.setAutoCommit(true);
+          for (long from = 1; from <= copies; from += 50) {
+            long to = Math.min(copies, from + 49);
+            copy(sql, from, to);
+            System.out.printf("  copies %d to %d done%n", from, to);
+          }
+          try (Statement analyse = sql.createStatement()) {
+            analyse.execute("analyze");
+          }
         }
       }
       System.out.printf("Submitting %d ideas left open at the clarification call%n", open);
       List<String> directorates = List.of("education", "mobilites", "dsi", "rh", "dpm");
+      int offset = resume ? 100_000 : 0;
       parallel(open, 4, i -> {
-        driver.submitOnly("camille", directorates.get(i % directorates.size()), "Idée ouverte numéro " + i
+        driver.submitOnly("camille", directorates.get(i % directorates.size()), "Idée ouverte numéro " + (offset + i)
             + " pour les agents de terrain");
         if (i % 500 == 0) {
           application.takeMails();
