@@ -60,6 +60,8 @@ final class LatencyBenchmark {
     String database = options.getOrDefault("db", ScaleData.DATABASE);
     List<String> jvm = Arrays.asList(options.getOrDefault("jvm", RECOMMENDED_JVM).split(" "));
     int port = Integer.parseInt(options.getOrDefault("port", "18080"));
+    // --tasklist no: the idea box's requests alone (to see them apart from Tasklist's queries).
+    boolean tasklist = !"no".equals(options.get("tasklist"));
     BenchDatabase db = new BenchDatabase("postgres", BenchDatabase.PG_SERVER + database, BenchDatabase.PG_USER, "");
 
     List<String> references = new ArrayList<>();
@@ -101,31 +103,33 @@ final class LatencyBenchmark {
         Thread thread = new Thread(() -> {
           try {
             User user = new User(base, "lea");
-            String filter = user.filterId("Tâches de mon groupe");
+            String filter = tasklist ? user.filterId("Tâches de mon groupe") : null;
             int loop = 0;
             while (running.get()) {
-              user.time("task list (filter page + count)", latencies, errors, recording, () -> {
-                user.post("/camunda/api/engine/engine/default/filter/" + filter + "/list?firstResult=0&maxResults=15",
-                    "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}");
-                return user.post("/camunda/api/engine/engine/default/filter/" + filter + "/count", "{}");
-              });
-              String task = openTasks.peek();
-              if (task != null) {
-                user.time("task form variables", latencies, errors, recording,
-                    () -> user.get("/camunda/api/engine/engine/default/task/" + task + "/form-variables"));
-              }
-              if (loop++ % 5 == 0) {
-                String mine = openTasks.poll();
-                if (mine != null) {
-                  user.time("claim + complete task", latencies, errors, recording, () -> {
-                    int claimed = user.post("/camunda/api/engine/engine/default/task/" + mine + "/claim", "{\"userId\":\"lea\"}");
-                    if (claimed >= 300) {
-                      return claimed;
-                    }
-                    return user.post("/camunda/api/engine/engine/default/task/" + mine + "/submit-form",
-                        "{\"variables\":{\"clarificationOutcome\":{\"value\":\"FITS\"},\"clarificationNotes\":{\"value\":"
-                            + "\"Appel de clarification : la solution répond au besoin.\"}}}");
-                  });
+              if (tasklist) {
+                user.time("task list (filter page + count)", latencies, errors, recording, () -> {
+                  user.post("/camunda/api/engine/engine/default/filter/" + filter + "/list?firstResult=0&maxResults=15",
+                      "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}");
+                  return user.post("/camunda/api/engine/engine/default/filter/" + filter + "/count", "{}");
+                });
+                String task = openTasks.peek();
+                if (task != null) {
+                  user.time("task form variables", latencies, errors, recording,
+                      () -> user.get("/camunda/api/engine/engine/default/task/" + task + "/form-variables"));
+                }
+                if (loop++ % 5 == 0) {
+                  String mine = openTasks.poll();
+                  if (mine != null) {
+                    user.time("claim + complete task", latencies, errors, recording, () -> {
+                      int claimed = user.post("/camunda/api/engine/engine/default/task/" + mine + "/claim", "{\"userId\":\"lea\"}");
+                      if (claimed >= 300) {
+                        return claimed;
+                      }
+                      return user.post("/camunda/api/engine/engine/default/task/" + mine + "/submit-form",
+                          "{\"variables\":{\"clarificationOutcome\":{\"value\":\"FITS\"},\"clarificationNotes\":{\"value\":"
+                              + "\"Appel de clarification : la solution répond au besoin.\"}}}");
+                    });
+                  }
                 }
               }
               int page = 1 + ThreadLocalRandom.current().nextInt(200);
@@ -203,7 +207,7 @@ final class LatencyBenchmark {
 
     String filterId(String name) throws Exception {
       HttpResponse<String> filters = client.send(HttpRequest.newBuilder(
-          URI.create(base + "/camunda/api/engine/engine/default/filter?resourceType=Task")).GET().build(),
+          URI.create(base + "/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       Matcher matcher = FILTER.matcher(filters.body());
       while (matcher.find()) {
