@@ -74,10 +74,11 @@ public class DashboardController {
     return YearFilter.parse(year, ClockUtil.getCurrentTime().toInstant().atZone(PARIS).getYear());
   }
 
+  /** File names are ASCII ("idees-2031.csv"): no encoded variant needed. */
   private static Writer csvResponse(HttpServletResponse response, String fileName) throws IOException {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        ContentDisposition.attachment().filename(fileName).build().toString());
     return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
   }
 }

@@ -33,22 +33,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The database and the Spring context are shared by every test class of the run: the year is
  * seeded once per JVM, by whichever dashboard test comes first.
  */
-final class SeededYear {
+public final class SeededYear {
 
-  static final int YEAR = 2031;
+  public static final int YEAR = 2031;
   /** "Now" for the figures: F's clarification call (due 17 June 9:00) is late. */
-  static final Instant NOW = Instant.parse("2031-07-01T10:00:00Z");
+  public static final Instant NOW = Instant.parse("2031-07-01T10:00:00Z");
   /** F was submitted then; its clarification reminder is due five working days later. */
-  static final Instant F_SUBMITTED = Instant.parse("2031-06-10T09:00:00Z");
-  static final Instant F_DUE = Instant.parse("2031-06-17T09:00:00Z");
+  public static final Instant F_SUBMITTED = Instant.parse("2031-06-10T09:00:00Z");
+  public static final Instant F_DUE = Instant.parse("2031-06-17T09:00:00Z");
 
-  static final String TITLE_WITH_QUOTES = "Relais \"colis\" ; accueils\ndes sites éloignés";
-  static final String TITLE_LIKE_A_FORMULA = "=HYPERLINK(\"http://exemple.invalid\";\"Cliquez\")";
-  static final String NOT_FEASIBLE_REASON = "Contraintes d'assurance.\nLocaux inadaptés.";
+  public static final String TITLE_WITH_QUOTES = "Relais \"colis\" ; accueils\ndes sites éloignés";
+  public static final String TITLE_LIKE_A_FORMULA = "=HYPERLINK(\"http://exemple.invalid\";\"Cliquez\")";
+  public static final String NOT_FEASIBLE_REASON = "Contraintes d'assurance.\nLocaux inadaptés.";
 
   /** References of A to F. */
-  record Ideas(String a, String b, String c, String d, String e, String f) {
-    List<String> all() {
+  public record Ideas(String a, String b, String c, String d, String e, String f) {
+    public List<String> all() {
       return List.of(a, b, c, d, e, f);
     }
   }
@@ -57,7 +57,7 @@ final class SeededYear {
 
   private SeededYear() {}
 
-  static synchronized Ideas ensure(IdeaScenario scenario, RuntimeService runtime, JdbcClient jdbc) {
+  public static synchronized Ideas ensure(IdeaScenario scenario, RuntimeService runtime, JdbcClient jdbc) {
     if (seeded != null) {
       return seeded;
     }
