@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +40,8 @@ import org.springframework.stereotype.Service;
 public class DashboardQueries {
 
   static final long DAY_MILLIS = 86_400_000L;
-  /** Camunda's ActivityInstanceState.CANCELED: a task ended by a withdrawal was not done. */
-  static final int CANCELED = 2;
+  /** As the history stores it: a task ended by a withdrawal (or a timebox's end) was not done. */
+  static final int CANCELED = ActivityInstanceState.CANCELED.getStateCode();
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
 
   private final JdbcClient jdbc;

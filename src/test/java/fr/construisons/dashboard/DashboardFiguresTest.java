@@ -10,6 +10,8 @@ import fr.construisons.dashboard.Dashboard.MonthCount;
 import fr.construisons.dashboard.Dashboard.OverdueCount;
 import fr.construisons.dashboard.Dashboard.OverdueStep;
 import fr.construisons.dashboard.Dashboard.StepDuration;
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.web.WebTest;
@@ -17,10 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +166,31 @@ class DashboardFiguresTest {
     assertThat(all.years()).contains(2031);
     assertThat(all.months()).extracting(MonthCount::month).contains(YearMonth.of(2031, 3));
     assertThat(empty.overdue()).isEmpty();
+  }
+
+  @Test
+  void aClarificationCallCancelledByAWithdrawalWasNotMadeNorTimed() {
+    // 2032 is this test's own year: one idea, withdrawn two days after its submission.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-02-02T09:00:00Z")));
+    ProcessInstance idea = scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(false, "rh"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-02-04T09:00:00Z")));
+    scenario.startAs(IdeaScenario.AGENT, IdeaClosure.WITHDRAWAL_PROCESS_KEY, Map.of(
+        IdeaLifecycle.IDEA_REFERENCE.name(), idea.getBusinessKey(),
+        IdeaLifecycle.WITHDRAWAL_REASON.name(), "Je change de service."));
+    scenario.runJobs();
+
+    Dashboard dashboard = queries.dashboard(new YearFilter(2032));
+    assertThat(dashboard.funnel()).extracting(FunnelCount::ideas).containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+    assertThat(dashboard.durations()).isEmpty();
+    assertThat(dashboard.overdue()).isEmpty();
+    List<DashboardQueries.StepRow> steps = new ArrayList<>();
+    queries.eachStep(new YearFilter(2032), steps::add);
+    assertThat(steps).singleElement().satisfies(step -> {
+      assertThat(step.reference()).isEqualTo(idea.getBusinessKey());
+      assertThat(step.step()).isEqualTo(TimedStep.CLARIFICATION);
+      assertThat(step.canceled()).isTrue();
+      assertThat(step.endedAt()).isEqualTo(Instant.parse("2032-02-04T09:00:00Z"));
+    });
   }
 
   @Test
