@@ -105,6 +105,27 @@ class DashboardAccessTest {
   }
 
   @Test
+  void everyYearTogetherOrTheCurrentYearByDefault() {
+    AgentSession paul = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER);
+
+    AgentSession.Response all = paul.get("/tableau-de-bord?annee=toutes");
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.body()).contains("<option value=\"toutes\" selected=\"selected\">Toutes les années</option>")
+        .contains("toutes années confondues")
+        .contains("href=\"/tableau-de-bord/etapes.csv?annee=toutes\"");
+    assertThat(paul.get("/tableau-de-bord/idees.csv?annee=toutes").body()).contains(ideas.a(), ideas.f());
+
+    ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
+    AgentSession.Response current = paul.get("/tableau-de-bord");
+    assertThat(current.status()).isEqualTo(200);
+    assertThat(current.body()).contains("<option value=\"2031\" selected=\"selected\">2031</option>")
+        .contains("data-value=\"6\">6</td>");
+    // Nonsense falls back to the current year rather than failing.
+    assertThat(paul.get("/tableau-de-bord?annee=%3Cscript%3E").body())
+        .contains("<option value=\"2031\" selected=\"selected\">2031</option>");
+  }
+
+  @Test
   void theIdeasFileIsForFrenchExcelAndQuotesAndDefusesTheAgentsText() throws IOException {
     AgentSession.Response file = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
 
