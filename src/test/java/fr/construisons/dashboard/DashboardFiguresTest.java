@@ -200,6 +200,9 @@ class DashboardFiguresTest {
     assertThat(dashboard.funnelSummary()).startsWith("Parcours des idées déposées en 2031 : déposées 6, appel de clarification fait 5,");
     assertThat(dashboard.directorateSummary()).contains("Direction de l'éducation 3");
     assertThat(dashboard.monthSummary()).contains("le mois le plus chargé est mars 2031 avec 3 idées");
-    assertThat(List.of(dashboard.yearChoices())).isNotEmpty();
+    assertThat(dashboard.yearChoices()).contains(2031).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // A year without ideas is still offered while it is shown.
+    ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
+    assertThat(queries.dashboard(new YearFilter(2030)).yearChoices()).contains(2030, 2031);
   }
 }
