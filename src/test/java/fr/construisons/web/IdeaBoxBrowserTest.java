@@ -111,6 +111,23 @@ class IdeaBoxBrowserTest {
     Accessibility.assertNoSeriousViolation(driver, "the filtered list of ideas");
   }
 
+  @Test
+  void theErrorPagesAreFrenchAndAccessible() {
+    WebDriver driver = chromium.driver();
+    IdeaBox box = new IdeaBox(driver, port).open("/idees/CONS-1999-0001").logIn(IdeaScenario.AGENT, PASSWORD);
+    assertThat(box.heading()).isEqualTo("Page introuvable");
+    // Signed in, the agent keeps their menu on error pages.
+    assertThat(box.signedInName()).isEqualTo("Camille Martin");
+    Accessibility.assertNoSeriousViolation(driver, "the page of an unknown idea (404)");
+
+    // The dashboard is for the team and general management only.
+    box.open("/tableau-de-bord");
+    assertThat(box.heading()).isEqualTo("Accès refusé");
+    assertThat(driver.findElements(By.linkText("Tableau de bord"))).isEmpty();
+    Accessibility.assertNoSeriousViolation(driver, "the refused dashboard (403)");
+    chromium.screenshot("dashboard-refused");
+  }
+
   private static Map<String, Object> titled(String title) {
     Map<String, Object> form = IdeaScenario.ideaForm(false, "education");
     form.put(TITLE.name(), title);
