@@ -76,7 +76,7 @@ class PostgresProfileTest {
       assertThat(jdbc.sql("select version from construisons_schema_history where success order by installed_rank")
           .query(String.class).list())
           .as("Flyway: a baseline under the engine's tables, then every migration")
-          .containsExactly("0", "1", "2");
+          .containsExactly("0", "1", "2", "3");
       assertThat(jdbc.sql("select count(*) from idea").query(Integer.class).single()).isZero();
 
       HikariDataSource pool = first.getBean(HikariDataSource.class);

@@ -145,15 +145,19 @@ class SubmitIdeaFormTest {
 
   @Test
   void similarIdeasAreAnsweredInJson() throws Exception {
-    scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(false, "education"));
+    // A word of its own, so the idea is the closest whatever other tests filed before.
+    String word = "relais" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    Map<String, Object> form = IdeaScenario.ideaForm(false, "education");
+    form.put(fr.construisons.idea.IdeaLifecycle.TITLE.name(), "Relais-colis dans nos implantations " + word);
+    scenario.submit(IdeaScenario.AGENT, form);
     HttpResponse<String> answer = AgentBrowser.signedIn(port, IdeaScenario.AGENT)
-        .get("/idees/similaires?titre=relais%20colis&probleme=");
+        .get("/idees/similaires?titre=relais%20colis%20" + word + "&probleme=");
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     JsonNode ideas = new ObjectMapper().readTree(answer.body()).get("ideas");
     assertThat(ideas.size()).isBetween(1, SimilarIdeas.MAX_RESULTS);
     JsonNode first = ideas.get(0);
-    assertThat(first.get("title").asText()).isEqualTo("Relais-colis dans nos implantations");
+    assertThat(first.get("title").asText()).isEqualTo("Relais-colis dans nos implantations " + word);
     assertThat(first.get("url").asText()).isEqualTo("/idees/" + first.get("reference").asText());
     assertThat(first.get("stageLabel").asText()).isNotBlank();
   }
