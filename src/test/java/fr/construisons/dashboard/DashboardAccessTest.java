@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
 import java.io.IOException;
 import java.io.StringReader;
@@ -51,9 +52,9 @@ class DashboardAccessTest {
 
   @Test
   void anAgentOutsideTheTeamAndGeneralManagementIsRefusedThePageAndBothFiles() {
-    AgentSession camille = AgentSession.signedIn(port, IdeaScenario.AGENT);
+    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
     for (String path : PATHS) {
-      AgentSession.Response response = camille.get(path);
+      AgentPages.Page response = camille.get(path);
       assertThat(response.status()).as(path).isEqualTo(403);
       assertThat(response.header("Content-Disposition")).as(path).isEmpty();
       assertThat(response.body()).as(path).contains("Accès refusé").doesNotContain(ideas.a());
@@ -62,7 +63,7 @@ class DashboardAccessTest {
 
   @Test
   void anonymousVisitorsAreSentToTheLoginPage() {
-    AgentSession.Response response = AgentSession.anonymous(port).get(PATHS.get(1));
+    AgentPages.Page response = AgentPages.anonymous(port).get(PATHS.get(1));
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("Location")).contains("/connexion?suite=");
   }
@@ -70,7 +71,7 @@ class DashboardAccessTest {
   @ParameterizedTest
   @ValueSource(strings = {IdeaScenario.TEAM_MEMBER, IdeaScenario.DG_MEMBER})
   void theTeamAndGeneralManagementReadThePageAndBothFiles(String user) {
-    AgentSession session = AgentSession.signedIn(port, user);
+    AgentPages session = AgentPages.signedIn(port, user);
     for (String path : PATHS) {
       assertThat(session.get(path).status()).as(user + " " + path).isEqualTo(200);
     }
@@ -79,7 +80,7 @@ class DashboardAccessTest {
   @Test
   void thePageShowsTheSeededFiguresWithoutInlineScript() {
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
-    AgentSession.Response page = AgentSession.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(0));
+    AgentPages.Page page = AgentPages.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(0));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
@@ -99,16 +100,16 @@ class DashboardAccessTest {
     Matcher chartJs = Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]*/chart\\.umd\\.js)\"").matcher(html);
     assertThat(chartJs.find()).as("Chart.js from its WebJar").isTrue();
     assertThat(html).contains("src=\"/ressources/dashboard.js\"");
-    AgentSession session = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER);
+    AgentPages session = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER);
     assertThat(session.get(chartJs.group(1)).body()).contains("Chart.js v4");
     assertThat(session.get("/ressources/dashboard.js").body()).contains("new Chart(canvas");
   }
 
   @Test
   void everyYearTogetherOrTheCurrentYearByDefault() {
-    AgentSession paul = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER);
+    AgentPages paul = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER);
 
-    AgentSession.Response all = paul.get("/tableau-de-bord?annee=toutes");
+    AgentPages.Page all = paul.get("/tableau-de-bord?annee=toutes");
     assertThat(all.status()).isEqualTo(200);
     assertThat(all.body()).contains("<option value=\"toutes\" selected=\"selected\">Toutes les années</option>")
         .contains("toutes années confondues")
@@ -116,7 +117,7 @@ class DashboardAccessTest {
     assertThat(paul.get("/tableau-de-bord/idees.csv?annee=toutes").body()).contains(ideas.a(), ideas.f());
 
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
-    AgentSession.Response current = paul.get("/tableau-de-bord");
+    AgentPages.Page current = paul.get("/tableau-de-bord");
     assertThat(current.status()).isEqualTo(200);
     assertThat(current.body()).contains("<option value=\"2031\" selected=\"selected\">2031</option>")
         .contains("data-value=\"6\">6</td>");
@@ -127,7 +128,7 @@ class DashboardAccessTest {
 
   @Test
   void theIdeasFileIsForFrenchExcelAndQuotesAndDefusesTheAgentsText() throws IOException {
-    AgentSession.Response file = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
+    AgentPages.Page file = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
 
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.header("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
@@ -155,7 +156,7 @@ class DashboardAccessTest {
 
   @Test
   void theStepsFileHasOneRowPerStepOfEachIdeaFromTheHistory() throws IOException {
-    AgentSession.Response file = AgentSession.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(2));
+    AgentPages.Page file = AgentPages.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(2));
 
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.header("Content-Disposition")).startsWith("attachment;").contains("filename=\"etapes-2031.csv\"");
