@@ -6,15 +6,15 @@ import static fr.construisons.support.IdeaScenario.AGENT;
 import static fr.construisons.support.IdeaScenario.ideaForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
 import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,18 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * who may do what, what is stored, what the HTML contains (and never contains).
  */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class IdeaPageWebTest {
 
   @LocalServerPort int port;
   @Autowired IdeaScenario scenario;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
-
-  @BeforeEach
-  void setUp() {
-    MailServer.get();
-    MailServer.purge();
-  }
 
   private String submitted() {
     return scenario.submit(AGENT, ideaForm(false, "dsi")).getBusinessKey();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
 import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
 import java.util.List;
@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +28,7 @@ import org.springframework.web.util.HtmlUtils;
  * starts idea-lifecycle as the agent, and a refused submission keeps what was typed.
  */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class SubmitIdeaFormTest {
 
   private static final Pattern REFERENCE_IN_NOTICE =
@@ -38,13 +39,6 @@ class SubmitIdeaFormTest {
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
   @Autowired IdeaScenario scenario;
-
-  @BeforeEach
-  void mail() {
-    // Registration queues mails (acknowledgement, team notice) that the jobs then send.
-    MailServer.get();
-    MailServer.purge();
-  }
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPage() {
