@@ -3,7 +3,7 @@ package fr.construisons.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
+import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,16 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Who may read the dashboard and its CSV files, and what the files hold, over real HTTP. */
 @WebTest
@@ -32,37 +28,24 @@ class DashboardAccessTest {
       "/tableau-de-bord/etapes.csv?annee=2031");
 
   @LocalServerPort int port;
-  @Autowired IdeaScenario scenario;
-  @Autowired RuntimeService runtime;
-  @Autowired JdbcClient jdbc;
 
-  SeededYear.Ideas ideas;
-
-  @BeforeEach
-  void seed() {
-    MailServer.get();
-    ideas = SeededYear.ensure(scenario, runtime, jdbc);
-  }
-
-  @AfterEach
-  void resetTheClock() {
-    ClockUtil.reset();
-  }
+  /** Seeds the year before each test and puts the engine clock back after it. */
+  @RegisterExtension final SeededYear.Seeding year = new SeededYear.Seeding();
 
   @Test
   void anAgentOutsideTheTeamAndGeneralManagementIsRefusedThePageAndBothFiles() {
-    AgentSession camille = AgentSession.signedIn(port, IdeaScenario.AGENT);
+    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
     for (String path : PATHS) {
-      AgentSession.Response response = camille.get(path);
+      AgentPages.Page response = camille.get(path);
       assertThat(response.status()).as(path).isEqualTo(403);
       assertThat(response.header("Content-Disposition")).as(path).isEmpty();
-      assertThat(response.body()).as(path).contains("Accès refusé").doesNotContain(ideas.a());
+      assertThat(response.body()).as(path).contains("Accès refusé").doesNotContain(year.ideas().a());
     }
   }
 
   @Test
   void anonymousVisitorsAreSentToTheLoginPage() {
-    AgentSession.Response response = AgentSession.anonymous(port).get(PATHS.get(1));
+    AgentPages.Page response = AgentPages.anonymous(port).get(PATHS.get(1));
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("Location")).contains("/connexion?suite=");
   }
@@ -70,7 +53,7 @@ class DashboardAccessTest {
   @ParameterizedTest
   @ValueSource(strings = {IdeaScenario.TEAM_MEMBER, IdeaScenario.DG_MEMBER})
   void theTeamAndGeneralManagementReadThePageAndBothFiles(String user) {
-    AgentSession session = AgentSession.signedIn(port, user);
+    AgentPages session = AgentPages.signedIn(port, user);
     for (String path : PATHS) {
       assertThat(session.get(path).status()).as(user + " " + path).isEqualTo(200);
     }
@@ -79,7 +62,7 @@ class DashboardAccessTest {
   @Test
   void thePageShowsTheSeededFiguresWithoutInlineScript() {
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
-    AgentSession.Response page = AgentSession.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(0));
+    AgentPages.Page page = AgentPages.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(0));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
@@ -90,7 +73,7 @@ class DashboardAccessTest {
         .containsPattern("data-step=\"CLARIFICATION\">\\s*<th scope=\"row\">Appel de clarification</th>\\s*"
             + "<td class=\"number\">5</td>\\s*<td class=\"number\" data-value=\"3.0\">3,0</td>\\s*"
             + "<td class=\"number\" data-value=\"7.6\">7,6</td>")
-        .containsPattern("data-reference=\"" + ideas.f() + "\">\\s*<th scope=\"row\">" + ideas.f() + "</th>\\s*"
+        .containsPattern("data-reference=\"" + year.ideas().f() + "\">\\s*<th scope=\"row\">" + year.ideas().f() + "</th>\\s*"
             + "<td>Composteurs dans les cantines</td>\\s*<td>Appel de clarification</td>")
         .contains("href=\"/tableau-de-bord/idees.csv?annee=2031\"")
         .contains("role=\"img\"");
@@ -99,24 +82,24 @@ class DashboardAccessTest {
     Matcher chartJs = Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]*/chart\\.umd\\.js)\"").matcher(html);
     assertThat(chartJs.find()).as("Chart.js from its WebJar").isTrue();
     assertThat(html).contains("src=\"/ressources/dashboard.js\"");
-    AgentSession session = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER);
+    AgentPages session = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER);
     assertThat(session.get(chartJs.group(1)).body()).contains("Chart.js v4");
     assertThat(session.get("/ressources/dashboard.js").body()).contains("new Chart(canvas");
   }
 
   @Test
   void everyYearTogetherOrTheCurrentYearByDefault() {
-    AgentSession paul = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER);
+    AgentPages paul = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER);
 
-    AgentSession.Response all = paul.get("/tableau-de-bord?annee=toutes");
+    AgentPages.Page all = paul.get("/tableau-de-bord?annee=toutes");
     assertThat(all.status()).isEqualTo(200);
     assertThat(all.body()).contains("<option value=\"toutes\" selected=\"selected\">Toutes les années</option>")
         .contains("toutes années confondues")
         .contains("href=\"/tableau-de-bord/etapes.csv?annee=toutes\"");
-    assertThat(paul.get("/tableau-de-bord/idees.csv?annee=toutes").body()).contains(ideas.a(), ideas.f());
+    assertThat(paul.get("/tableau-de-bord/idees.csv?annee=toutes").body()).contains(year.ideas().a(), year.ideas().f());
 
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
-    AgentSession.Response current = paul.get("/tableau-de-bord");
+    AgentPages.Page current = paul.get("/tableau-de-bord");
     assertThat(current.status()).isEqualTo(200);
     assertThat(current.body()).contains("<option value=\"2031\" selected=\"selected\">2031</option>")
         .contains("data-value=\"6\">6</td>");
@@ -127,7 +110,7 @@ class DashboardAccessTest {
 
   @Test
   void theIdeasFileIsForFrenchExcelAndQuotesAndDefusesTheAgentsText() throws IOException {
-    AgentSession.Response file = AgentSession.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
+    AgentPages.Page file = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
 
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.header("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
@@ -136,26 +119,26 @@ class DashboardAccessTest {
     String text = file.body().substring(1);
     assertThat(text).startsWith("Référence;Titre;Direction de l'auteur;Étape;Déposée le;Close le;Motif de clôture\r\n");
     // RFC 4180 quoting: the field in quotes, its quotes doubled, its ; and line break kept.
-    assertThat(text).contains(ideas.a() + ";\"Relais \"\"colis\"\" ; accueils\ndes sites éloignés\";Direction de l'éducation;"
+    assertThat(text).contains(year.ideas().a() + ";\"Relais \"\"colis\"\" ; accueils\ndes sites éloignés\";Direction de l'éducation;"
         + "Transmise aux directions, réponses reçues;03/03/2031;09/03/2031;");
     // A formula is shown as text, not run by the spreadsheet.
-    assertThat(text).contains(ideas.b() + ";\"'=HYPERLINK(\"\"http://exemple.invalid\"\";\"\"Cliquez\"\")\";");
+    assertThat(text).contains(year.ideas().b() + ";\"'=HYPERLINK(\"\"http://exemple.invalid\"\";\"\"Cliquez\"\")\";");
     assertThat(text).doesNotContain(";=HYPERLINK", ";\"=HYPERLINK");
 
     List<CSVRecord> records = parse(text);
     assertThat(records).hasSize(1 + 6);
-    assertThat(records.stream().skip(1).map(r -> r.get(0))).containsExactlyElementsOf(ideas.all());
+    assertThat(records.stream().skip(1).map(r -> r.get(0))).containsExactlyElementsOf(year.ideas().all());
     CSVRecord d = records.get(4);
-    assertThat(d.values()).containsExactly(ideas.d(), "Prêt de vélos aux agents", "Direction des mobilités",
+    assertThat(d.values()).containsExactly(year.ideas().d(), "Prêt de vélos aux agents", "Direction des mobilités",
         "Non faisable", "07/04/2031", "25/04/2031", SeededYear.NOT_FEASIBLE_REASON);
     CSVRecord f = records.get(6);
-    assertThat(f.values()).containsExactly(ideas.f(), "Composteurs dans les cantines",
+    assertThat(f.values()).containsExactly(year.ideas().f(), "Composteurs dans les cantines",
         "Direction des systèmes d'information", "En clarification", "10/06/2031", "", "");
   }
 
   @Test
   void theStepsFileHasOneRowPerStepOfEachIdeaFromTheHistory() throws IOException {
-    AgentSession.Response file = AgentSession.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(2));
+    AgentPages.Page file = AgentPages.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(2));
 
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.header("Content-Disposition")).startsWith("attachment;").contains("filename=\"etapes-2031.csv\"");
@@ -163,14 +146,14 @@ class DashboardAccessTest {
     List<CSVRecord> records = parse(file.body().substring(1));
     assertThat(records.get(0).values()).containsExactly("Référence", "Étape", "Début", "Fin", "Durée (jours)", "État");
     // Paris time: 9:00 UTC is 10:00 in March (winter time), 11:00 in June (summer time).
-    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(ideas.a(), "Appel de clarification",
+    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().a(), "Appel de clarification",
         "03/03/2031 10:00", "04/03/2031 10:00", "1,00", "terminée"));
-    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(ideas.e(),
+    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().e(),
         "Accord de la hiérarchie sur le temps alloué", "07/05/2031 11:00", "11/05/2031 11:00", "4,00", "terminée"));
-    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(ideas.f(), "Appel de clarification",
+    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().f(), "Appel de clarification",
         "10/06/2031 11:00", "", "", "en cours"));
     assertThat(records.stream().filter(r -> r.get(1).equals("Appel de clarification"))).hasSize(6);
-    assertThat(records.stream().skip(1).map(r -> r.get(0)).distinct()).containsExactlyElementsOf(ideas.all());
+    assertThat(records.stream().skip(1).map(r -> r.get(0)).distinct()).containsExactlyElementsOf(year.ideas().all());
   }
 
   private static List<CSVRecord> parse(String text) throws IOException {

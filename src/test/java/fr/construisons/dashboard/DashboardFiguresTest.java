@@ -13,7 +13,6 @@ import fr.construisons.dashboard.Dashboard.StepDuration;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
 import fr.construisons.web.WebTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every figure of the dashboard for the known year of {@link SeededYear}: counts from the
@@ -43,21 +39,9 @@ class DashboardFiguresTest {
 
   @Autowired DashboardQueries queries;
   @Autowired IdeaScenario scenario;
-  @Autowired RuntimeService runtime;
-  @Autowired JdbcClient jdbc;
 
-  SeededYear.Ideas ideas;
-
-  @BeforeEach
-  void seed() {
-    MailServer.get();
-    ideas = SeededYear.ensure(scenario, runtime, jdbc);
-  }
-
-  @AfterEach
-  void resetTheClock() {
-    ClockUtil.reset();
-  }
+  /** Seeds the year before each test and puts the engine clock back after it. */
+  @RegisterExtension final SeededYear.Seeding year = new SeededYear.Seeding();
 
   private Dashboard dashboardAt(Instant now) {
     ClockUtil.setCurrentTime(Date.from(now));
@@ -138,7 +122,7 @@ class DashboardFiguresTest {
             tuple(TimedStep.MANAGER_AGREEMENT, 5, 0L));
     assertThat(dashboard.overdue()).extracting(OverdueStep::reference, OverdueStep::title, OverdueStep::step,
             OverdueStep::since, OverdueStep::due)
-        .containsExactly(tuple(ideas.f(), "Composteurs dans les cantines", TimedStep.CLARIFICATION,
+        .containsExactly(tuple(year.ideas().f(), "Composteurs dans les cantines", TimedStep.CLARIFICATION,
             SeededYear.F_SUBMITTED, SeededYear.F_DUE));
   }
 
@@ -147,7 +131,7 @@ class DashboardFiguresTest {
     // Submitted on Tuesday 10 June 2031 at 9:00; five working days later is Tuesday 17 June, 9:00.
     assertThat(dashboardAt(SeededYear.F_DUE.minus(Duration.ofMinutes(1))).overdue()).isEmpty();
     assertThat(dashboardAt(SeededYear.F_DUE.plus(Duration.ofMinutes(1))).overdue())
-        .extracting(OverdueStep::reference).containsExactly(ideas.f());
+        .extracting(OverdueStep::reference).containsExactly(year.ideas().f());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static fr.construisons.idea.IdeaLifecycle.Elements.*;
 
 import fr.construisons.incubation.Incubation;
 import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.MailServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -14,7 +15,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A year of ideas that no other test uses (2031), driven through the real processes with the
@@ -70,6 +76,40 @@ public final class SeededYear {
       return seeded;
     } finally {
       ClockUtil.reset();
+    }
+  }
+
+  /**
+   * The set-up every dashboard test shares, in one place rather than the same fields,
+   * {@code @BeforeEach} and {@code @AfterEach} in each class: before each test the year is seeded
+   * (once per JVM; the processes send mail, so the SMTP server must be up), and after it the engine
+   * clock, which the tests set to {@link #NOW}, is put back. Register it on an instance field:
+   * {@code @RegisterExtension final SeededYear.Seeding year = new SeededYear.Seeding();}, then read
+   * {@code year.ideas()}.
+   */
+  public static final class Seeding implements BeforeEachCallback, AfterEachCallback {
+    private Ideas ideas;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      MailServer.get();
+      // The test's own Spring context (shared by the run), whose beans drive the processes.
+      ApplicationContext spring = SpringExtension.getApplicationContext(context);
+      ideas = ensure(spring.getBean(IdeaScenario.class), spring.getBean(RuntimeService.class),
+          spring.getBean(JdbcClient.class));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+      ClockUtil.reset();
+    }
+
+    /** References of A to F, once seeded. */
+    public Ideas ideas() {
+      if (ideas == null) {
+        throw new IllegalStateException("The year is seeded before each test, not before");
+      }
+      return ideas;
     }
   }
 

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.dashboard.SeededYear;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -18,9 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard in headless Chromium, as a member of the innovation team, on the seeded year
@@ -33,22 +27,9 @@ class DashboardBrowserTest {
   @RegisterExtension static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
-  @Autowired IdeaScenario scenario;
-  @Autowired RuntimeService runtime;
-  @Autowired JdbcClient jdbc;
 
-  SeededYear.Ideas ideas;
-
-  @BeforeEach
-  void seed() {
-    MailServer.get();
-    ideas = SeededYear.ensure(scenario, runtime, jdbc);
-  }
-
-  @AfterEach
-  void resetTheClock() {
-    ClockUtil.reset();
-  }
+  /** Seeds the year before each test and puts the engine clock back after it. */
+  @RegisterExtension final SeededYear.Seeding year = new SeededYear.Seeding();
 
   @Test
   void theTeamReadsTheChartsAndTheirTables() {
@@ -87,7 +68,7 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#tableau-durees tr[data-step=CLARIFICATION]")).getText())
         .isEqualTo("Appel de clarification 5 3,0 7,6");
     assertThat(driver.findElement(By.cssSelector("#tableau-retards tbody")).getText())
-        .isEqualTo(ideas.f() + " Composteurs dans les cantines Appel de clarification 10 juin 2031 17 juin 2031");
+        .isEqualTo(year.ideas().f() + " Composteurs dans les cantines Appel de clarification 10 juin 2031 17 juin 2031");
     chromium.screenshot("dashboard");
 
     Accessibility.assertNoSeriousViolation(driver, "tableau de bord");

@@ -3,12 +3,12 @@ package fr.construisons.web;
 import static fr.construisons.idea.IdeaLifecycle.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * each page.
  */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class IdeaBoxBrowserTest {
 
   private static final String PASSWORD = "demo";
@@ -30,12 +31,6 @@ class IdeaBoxBrowserTest {
 
   @LocalServerPort int port;
   @Autowired IdeaScenario scenario;
-
-  @BeforeEach
-  void mail() {
-    MailServer.get();
-    MailServer.purge();
-  }
 
   @Test
   void signingInOnTheIdeaBoxSignsInToTasklistAndSigningOutSignsOutOfBoth() {
