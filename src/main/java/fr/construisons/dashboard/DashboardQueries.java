@@ -1,5 +1,6 @@
 package fr.construisons.dashboard;
 
+import fr.construisons.idea.IdeaRepository;
 import fr.construisons.dashboard.Dashboard.DirectorateCount;
 import fr.construisons.dashboard.Dashboard.FunnelCount;
 import fr.construisons.dashboard.Dashboard.MonthCount;
@@ -48,10 +49,12 @@ public class DashboardQueries {
   private final OrganisationDirectory organisation;
   private final Deadlines deadlines;
   private final String activities;
+  private final IdeaRepository catalogue;
 
   public DashboardQueries(JdbcClient jdbc, OrganisationDirectory organisation, Deadlines deadlines,
-      ManagementService management) {
+      ManagementService management, IdeaRepository catalogue) {
     this.jdbc = jdbc;
+    this.catalogue = catalogue;
     this.organisation = organisation;
     this.deadlines = deadlines;
     // With the table prefix the engine may be configured with.
@@ -67,10 +70,7 @@ public class DashboardQueries {
 
   /** Years that have ideas, newest first. */
   public List<Integer> years() {
-    List<Integer> years = new ArrayList<>(jdbc.sql("select distinct extract(year from submitted_at) from idea")
-        .query((rs, row) -> rs.getInt(1)).list());
-    years.sort(Comparator.reverseOrder());
-    return years;
+    return catalogue.submissionYears();
   }
 
   List<FunnelCount> funnel(YearFilter filter) {
