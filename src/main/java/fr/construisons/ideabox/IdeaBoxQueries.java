@@ -1,5 +1,6 @@
 package fr.construisons.ideabox;
 
+import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.organisation.OrganisationDirectory;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +36,12 @@ public class IdeaBoxQueries {
 
   private final JdbcClient jdbc;
   private final OrganisationDirectory organisation;
+  private final IdeaRepository catalogue;
 
-  public IdeaBoxQueries(JdbcClient jdbc, OrganisationDirectory organisation) {
+  public IdeaBoxQueries(JdbcClient jdbc, OrganisationDirectory organisation, IdeaRepository catalogue) {
     this.jdbc = jdbc;
     this.organisation = organisation;
+    this.catalogue = catalogue;
   }
 
   /** What the agent asked the list for; every part optional. */
@@ -122,10 +124,7 @@ public class IdeaBoxQueries {
 
   /** Years that have ideas, newest first, for the year filter. */
   public List<Integer> years() {
-    List<Integer> years = new ArrayList<>(jdbc.sql("select distinct extract(year from submitted_at) from idea")
-        .query((rs, row) -> rs.getInt(1)).list());
-    years.sort((a, b) -> b - a);
-    return years;
+    return catalogue.submissionYears();
   }
 
   public String directorateName(String code) {

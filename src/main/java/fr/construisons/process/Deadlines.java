@@ -1,5 +1,6 @@
 package fr.construisons.process;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -69,9 +70,16 @@ public class Deadlines {
 
   /** Same time of day, {@code days} working days later. */
   public Date workingDaysFromNow(int days) {
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
-    ZonedDateTime due = FrenchWorkingDays.plusWorkingDays(now.toLocalDate(), days)
-        .atTime(now.toLocalTime()).atZone(ZONE);
-    return Date.from(due.toInstant());
+    return Date.from(workingDaysAfter(ClockUtil.getCurrentTime().toInstant(), days));
+  }
+
+  /**
+   * When a timer set at {@code start} for {@code days} working days falls due: the dashboard
+   * judges a waiting task late by the same rule as its timer.
+   */
+  public static Instant workingDaysAfter(Instant start, int days) {
+    ZonedDateTime from = start.atZone(ZONE);
+    return FrenchWorkingDays.plusWorkingDays(from.toLocalDate(), days)
+        .atTime(from.toLocalTime()).atZone(ZONE).toInstant();
   }
 }

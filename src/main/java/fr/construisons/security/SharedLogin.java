@@ -11,6 +11,8 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * One login for the Camunda web applications and our own pages (idea box, dashboard).
@@ -42,6 +44,17 @@ public class SharedLogin {
       return Optional.empty();
     }
     return Optional.of(agent(user.getName(), user.getGroupIds()));
+  }
+
+  /**
+   * The agent signed in on the request being served, or null: for pages rendered outside the
+   * signed-in paths, such as error pages, so their header still shows the agent's menu.
+   */
+  public CurrentAgent currentOrNull() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      return current(attributes.getRequest()).orElse(null);
+    }
+    return null;
   }
 
   /**

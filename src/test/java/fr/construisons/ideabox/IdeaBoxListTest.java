@@ -4,29 +4,24 @@ import static fr.construisons.idea.IdeaLifecycle.SHOW_IDEATOR_NAME;
 import static fr.construisons.idea.IdeaLifecycle.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
 import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The list of the idea box over HTTP: sign-in, what it shows of each idea, and what it never shows. */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class IdeaBoxListTest {
 
   @LocalServerPort int port;
   @Autowired IdeaScenario scenario;
-
-  @BeforeEach
-  void mail() {
-    MailServer.get();
-    MailServer.purge();
-  }
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPageAndBackAfterwards() {

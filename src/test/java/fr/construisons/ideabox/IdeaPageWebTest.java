@@ -6,14 +6,15 @@ import static fr.construisons.support.IdeaScenario.AGENT;
 import static fr.construisons.support.IdeaScenario.ideaForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
+import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,18 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * who may do what, what is stored, what the HTML contains (and never contains).
  */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class IdeaPageWebTest {
 
   @LocalServerPort int port;
   @Autowired IdeaScenario scenario;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
-
-  @BeforeEach
-  void setUp() {
-    MailServer.get();
-    MailServer.purge();
-  }
 
   private String submitted() {
     return scenario.submit(AGENT, ideaForm(false, "dsi")).getBusinessKey();
@@ -59,13 +55,13 @@ class IdeaPageWebTest {
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPageAndAnUnknownIdeaIsAFrenchNotFoundPage() {
-    AgentSession anonymous = AgentSession.anonymous(port);
-    AgentSession.Response response = anonymous.get(page(submitted()));
+    AgentPages anonymous = AgentPages.anonymous(port);
+    AgentPages.Page response = anonymous.get(page(submitted()));
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.location()).contains("/connexion?suite=");
 
-    AgentSession camille = AgentSession.signedIn(port, "camille");
-    AgentSession.Response unknown = camille.get("/idees/CONS-1999-9999");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
+    AgentPages.Page unknown = camille.get("/idees/CONS-1999-9999");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body()).contains("Page introuvable").contains("Cette page n'existe pas ou plus.");
   }
@@ -73,7 +69,7 @@ class IdeaPageWebTest {
   @Test
   void thePageShowsThePublicContentOfTheIdea() {
     String reference = submitted();
-    AgentSession.Response response = AgentSession.signedIn(port, "karim").get(page(reference));
+    AgentPages.Page response = AgentPages.signedIn(port, "karim").get(page(reference));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body())
@@ -88,11 +84,11 @@ class IdeaPageWebTest {
   @Test
   void supportIsOnePerAgentCountedAndWithdrawnByPressingAgain() {
     String reference = submitted();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     assertThat(camille.get(page(reference)).body())
         .contains("aria-pressed=\"false\"", "Aucun agent ne soutient encore cette idée.");
 
-    AgentSession.Response supported = camille.post(page(reference) + "/soutien", Map.of("soutenir", "oui"));
+    AgentPages.Page supported = camille.post(page(reference) + "/soutien", Map.of("soutenir", "oui"));
     assertThat(supported.status()).as("Post/Redirect/Get").isEqualTo(302);
     assertThat(supported.location()).endsWith(page(reference) + "#soutien");
     // The same form sent again (double click, back button) does not count twice.
@@ -102,7 +98,7 @@ class IdeaPageWebTest {
         .contains("aria-pressed=\"true\"", "1 agent soutient cette idée.", "Votre soutien est enregistré.",
             "Je soutiens cette idée (cliquer pour retirer mon soutien)");
 
-    AgentSession karim = AgentSession.signedIn(port, "karim");
+    AgentPages karim = AgentPages.signedIn(port, "karim");
     karim.get(page(reference));
     karim.post(page(reference) + "/soutien", Map.of());
     assertThat(supportCount(reference)).isEqualTo(2);
@@ -119,15 +115,15 @@ class IdeaPageWebTest {
   @Test
   void aCommentIsPublishedWithItsAuthorAndDateThenShownToEveryone() {
     String reference = submitted();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     camille.get(page(reference));
-    AgentSession.Response posted = camille.post(page(reference) + "/commentaires",
+    AgentPages.Page posted = camille.post(page(reference) + "/commentaires",
         Map.of("commentaire", "  Très utile sur le site de Voiron aussi.  "));
 
     long id = commentOf(reference, "Très utile sur le site de Voiron aussi.");
     assertThat(posted.status()).isEqualTo(302);
     assertThat(posted.location()).endsWith(page(reference) + "#commentaire-" + id);
-    String seenByKarim = AgentSession.signedIn(port, "karim").get(page(reference)).body();
+    String seenByKarim = AgentPages.signedIn(port, "karim").get(page(reference)).body();
     assertThat(seenByKarim).contains("Commentaires (1)", "Camille Martin", "Très utile sur le site de Voiron aussi.")
         .containsPattern("<time datetime=\"\\d{4}-\\d{2}-\\d{2}T[^\"]+\">\\d{1,2} \\p{L}+ \\d{4} à \\d{2}h\\d{2}</time></p>");
   }
@@ -135,17 +131,17 @@ class IdeaPageWebTest {
   @Test
   void aCommentTooShortOrTooLongComesBackWithAFrenchErrorAndTheTextKept() {
     String reference = submitted();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     camille.get(page(reference));
 
-    AgentSession.Response tooShort = camille.post(page(reference) + "/commentaires", Map.of("commentaire", " a "));
+    AgentPages.Page tooShort = camille.post(page(reference) + "/commentaires", Map.of("commentaire", " a "));
     assertThat(tooShort.status()).isEqualTo(400);
     assertThat(tooShort.body()).contains("Écrivez votre commentaire : au moins 2 caractères.", "aria-invalid=\"true\"",
         "Le formulaire n'a pas été enregistré", "<a href=\"#commentaire\">Aller au champ à corriger</a>")
         .containsPattern("<textarea[^>]*id=\"commentaire\"[^>]*> a </textarea>");
 
     String tooLong = "Un avis très détaillé. ".repeat(100);
-    AgentSession.Response longOne = camille.post(page(reference) + "/commentaires", Map.of("commentaire", tooLong));
+    AgentPages.Page longOne = camille.post(page(reference) + "/commentaires", Map.of("commentaire", tooLong));
     assertThat(longOne.status()).isEqualTo(400);
     assertThat(longOne.body()).contains("Votre commentaire fait 2299 caractères : 2000 au plus.")
         .contains(tooLong.replace("'", "&#39;"));
@@ -155,15 +151,15 @@ class IdeaPageWebTest {
   @Test
   void anAgentCannotHideAComment_nothingChanges() {
     String reference = submitted();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     camille.get(page(reference));
     camille.post(page(reference) + "/commentaires", Map.of("commentaire", "Un commentaire que Karim n'aime pas."));
     long id = commentOf(reference, "Un commentaire que Karim n'aime pas.");
 
-    AgentSession karim = AgentSession.signedIn(port, "karim");
+    AgentPages karim = AgentPages.signedIn(port, "karim");
     assertThat(karim.get(page(reference)).body()).as("no hide form for an agent").doesNotContain("/masquer");
-    AgentSession.Response hide = karim.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Je n'aime pas."));
-    AgentSession.Response hideOwn = camille.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Le mien."));
+    AgentPages.Page hide = karim.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Je n'aime pas."));
+    AgentPages.Page hideOwn = camille.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Le mien."));
 
     assertThat(hide.status()).isEqualTo(403);
     assertThat(hide.body()).contains("Accès refusé");
@@ -177,21 +173,21 @@ class IdeaPageWebTest {
   @Test
   void theInnovationTeamHidesACommentWithARequiredReasonShownToEveryoneInsteadOfTheText() {
     String reference = submitted();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     camille.get(page(reference));
     camille.post(page(reference) + "/commentaires", Map.of("commentaire", "Propos déplacé sur un collègue nommé."));
     long id = commentOf(reference, "Propos déplacé sur un collègue nommé.");
 
-    AgentSession lea = AgentSession.signedIn(port, "lea");
+    AgentPages lea = AgentPages.signedIn(port, "lea");
     assertThat(lea.get(page(reference)).body()).contains("/idees/" + reference + "/commentaires/" + id + "/masquer");
-    AgentSession.Response noReason = lea.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "   "));
+    AgentPages.Page noReason = lea.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "   "));
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.body()).contains("Indiquez le motif du masquage").contains("<details class=\"moderation\" open")
         .contains("<a href=\"#motif-" + id + "\">Aller au champ à corriger</a>");
     assertThat(jdbc.sql("select count(*) from idea_comment where id = ? and hidden_at is null").param(id)
         .query(Long.class).single()).isEqualTo(1);
 
-    AgentSession.Response hidden = lea.post(page(reference) + "/commentaires/" + id + "/masquer",
+    AgentPages.Page hidden = lea.post(page(reference) + "/commentaires/" + id + "/masquer",
         Map.of("motif", "Met en cause une personne."));
     assertThat(hidden.status()).isEqualTo(302);
     assertThat(jdbc.sql("select hidden_by from idea_comment where id = ?").param(id).query(String.class).single())
@@ -201,7 +197,7 @@ class IdeaPageWebTest {
     assertThat(jdbc.sql("select hidden_reason from idea_comment where id = ?").param(id).query(String.class).single())
         .isEqualTo("Met en cause une personne.");
 
-    for (AgentSession reader : new AgentSession[] {camille, lea, AgentSession.signedIn(port, "paul")}) {
+    for (AgentPages reader : new AgentPages[] {camille, lea, AgentPages.signedIn(port, "paul")}) {
       assertThat(reader.get(page(reference)).body())
           .contains("Commentaire masqué par l&#39;équipe Construisons ! : Met en cause une personne.")
           .doesNotContain("Propos déplacé sur un collègue nommé.");
@@ -211,13 +207,13 @@ class IdeaPageWebTest {
   @Test
   void aFormPostedWithoutItsCsrfTokenIsRefusedAndNothingIsStored() {
     String reference = submitted();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     camille.get(page(reference));
 
-    assertThat(camille.postWithoutToken(page(reference) + "/commentaires", Map.of("commentaire", "Sans jeton CSRF."))
+    assertThat(camille.postRaw(page(reference) + "/commentaires", Map.of("commentaire", "Sans jeton CSRF."))
         .status()).isEqualTo(403);
-    assertThat(camille.postWithoutToken(page(reference) + "/soutien", Map.of("soutenir", "oui")).status()).isEqualTo(403);
-    assertThat(camille.postWithoutToken(page(reference) + "/commentaires", Map.of("commentaire", "Faux jeton.",
+    assertThat(camille.postRaw(page(reference) + "/soutien", Map.of("soutenir", "oui")).status()).isEqualTo(403);
+    assertThat(camille.postRaw(page(reference) + "/commentaires", Map.of("commentaire", "Faux jeton.",
         "_csrf", "forged-token")).status()).isEqualTo(403);
     assertThat(commentCount(reference)).isZero();
     assertThat(supportCount(reference)).isZero();
@@ -229,7 +225,7 @@ class IdeaPageWebTest {
     form.put(TITLE.name(), "<script>alert('x')</script> Idée <b>gras</b>");
     form.put(PROBLEM.name(), "Les colis s'entassent <img src=x onerror=alert(1)> à l'accueil, sans destinataire connu.");
     String reference = scenario.submit(AGENT, form).getBusinessKey();
-    AgentSession camille = AgentSession.signedIn(port, "camille");
+    AgentPages camille = AgentPages.signedIn(port, "camille");
     camille.get(page(reference));
     camille.post(page(reference) + "/commentaires", Map.of("commentaire", "Bravo \"><svg onload=alert(1)> <script>alert(2)</script>"));
 
@@ -248,7 +244,7 @@ class IdeaPageWebTest {
     String named = scenario.submit(AGENT, consenting).getBusinessKey();
     String anonymous = submitted();
 
-    AgentSession lea = AgentSession.signedIn(port, "lea");
+    AgentPages lea = AgentPages.signedIn(port, "lea");
     assertThat(lea.get(page(named)).body()).contains("Proposée par", "<dd class=\"author\">Camille Martin</dd>");
     assertThat(lea.get(page(anonymous)).body()).doesNotContain("Proposée par", "Camille Martin", "camille");
   }
@@ -262,7 +258,7 @@ class IdeaPageWebTest {
         CLARIFICATION_NOTES.name(), IdeaTimelineTest.PRIVATE_NOTES));
 
     for (String user : new String[] {"camille", "karim", "lea", "paul"}) {
-      AgentSession reader = AgentSession.signedIn(port, user);
+      AgentPages reader = AgentPages.signedIn(port, user);
       String forwardedPage = reader.get(page(forwarded.getBusinessKey())).body();
       assertThat(forwardedPage).as("the page read by " + user)
           .contains("Revue en direction générale : orientation « transmise aux directions »")

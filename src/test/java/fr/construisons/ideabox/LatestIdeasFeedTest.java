@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,8 @@ class LatestIdeasFeedTest {
 
   @Test
   void anyoneReadsTheLatestIdeasInJsonCachedForAMinute() throws Exception {
-    HttpResponse<String> feed = AgentBrowser.anonymous(port).get("/api/idees/dernieres");
-    assertThat(feed.statusCode()).isEqualTo(200);
+    AgentPages.Page feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres");
+    assertThat(feed.status()).isEqualTo(200);
     assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     assertThat(feed.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=60");
     assertThat(feed.headers().firstValue("Set-Cookie")).as("no session for the intranet server").isEmpty();
@@ -106,7 +106,7 @@ class LatestIdeasFeedTest {
 
   @Test
   void markupInATitleIsAJsonStringNotMarkup() throws Exception {
-    HttpResponse<String> feed = AgentBrowser.anonymous(port).get("/api/idees/dernieres?nombre=50");
+    AgentPages.Page feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=50");
     assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     assertThat(feed.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(idea(JSON.readTree(feed.body()).get("ideas"), withoutConsent).get("title").asText()).isEqualTo(MARKUP_TITLE);
@@ -116,16 +116,16 @@ class LatestIdeasFeedTest {
   void theNumberOfIdeasIsBetweenOneAndFifty() throws Exception {
     assertThat(feed(1).size()).isEqualTo(1);
     for (String wrong : new String[] {"0", "51", "-3", "dix"}) {
-      HttpResponse<String> refused = AgentBrowser.anonymous(port).get("/api/idees/dernieres?nombre=" + wrong);
-      assertThat(refused.statusCode()).as("nombre=" + wrong).isEqualTo(400);
+      AgentPages.Page refused = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=" + wrong);
+      assertThat(refused.status()).as("nombre=" + wrong).isEqualTo(400);
       assertThat(JSON.readTree(refused.body()).get("message").asText())
           .isEqualTo("Le paramètre « nombre » doit être un nombre entier de 1 à 50.");
     }
   }
 
   private JsonNode feed(int count) throws Exception {
-    HttpResponse<String> feed = AgentBrowser.anonymous(port).get("/api/idees/dernieres?nombre=" + count);
-    assertThat(feed.statusCode()).isEqualTo(200);
+    AgentPages.Page feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=" + count);
+    assertThat(feed.status()).isEqualTo(200);
     return JSON.readTree(feed.body()).get("ideas");
   }
 

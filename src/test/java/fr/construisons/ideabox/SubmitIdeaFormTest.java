@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.support.MailServer;
+import fr.construisons.web.AgentPages;
 import fr.construisons.web.WebTest;
-import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -28,6 +28,7 @@ import org.springframework.web.util.HtmlUtils;
  * starts idea-lifecycle as the agent, and a refused submission keeps what was typed.
  */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class SubmitIdeaFormTest {
 
   private static final Pattern REFERENCE_IN_NOTICE =
@@ -39,26 +40,19 @@ class SubmitIdeaFormTest {
   @Autowired JdbcClient jdbc;
   @Autowired IdeaScenario scenario;
 
-  @BeforeEach
-  void mail() {
-    // Registration queues mails (acknowledgement, team notice) that the jobs then send.
-    MailServer.get();
-    MailServer.purge();
-  }
-
   @Test
   void anAnonymousVisitorIsSentToTheLoginPage() {
-    HttpResponse<String> page = AgentBrowser.anonymous(port).get("/idees/nouvelle");
-    assertThat(page.statusCode()).isEqualTo(302);
+    AgentPages.Page page = AgentPages.anonymous(port).get("/idees/nouvelle");
+    assertThat(page.status()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
         location -> assertThat(location).contains("/connexion?suite=%2Fidees%2Fnouvelle"));
-    assertThat(AgentBrowser.anonymous(port).get("/idees/similaires?titre=relais").statusCode()).isEqualTo(302);
+    assertThat(AgentPages.anonymous(port).getJson("/idees/similaires?titre=relais").status()).isEqualTo(302);
   }
 
   @Test
   void theEmptyFormProposesTheAgentsDirectorateAndAsksConsentUnchecked() {
-    HttpResponse<String> page = AgentBrowser.signedIn(port, IdeaScenario.AGENT).get("/idees/nouvelle");
-    assertThat(page.statusCode()).isEqualTo(200);
+    AgentPages.Page page = AgentPages.signedIn(port, IdeaScenario.AGENT).get("/idees/nouvelle");
+    assertThat(page.status()).isEqualTo(200);
     String html = page.body();
     assertThat(html).contains("<h1>Déposer une idée</h1>");
     assertThat(tag(html, "option", "value=\"education\"")).contains("selected");
@@ -71,13 +65,14 @@ class SubmitIdeaFormTest {
 
   @Test
   void aValidSubmissionStartsOneIdeaAsTheAgentWithTheirConsent() {
-    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
+    camille.getForm("/idees/nouvelle");
 
-    HttpResponse<String> posted = camille.post("/idees/nouvelle", camille.csrfOf("/idees/nouvelle"),
+    AgentPages.Page posted = camille.post("/idees/nouvelle",
         validForm("Bornes de recharge pour les vélos de service", true));
 
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(302);
     assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/idees");
     assertThat(ideaInstances()).isEqualTo(before + 1);
     String reference = noticeReference(camille.get("/idees"));
@@ -92,26 +87,28 @@ class SubmitIdeaFormTest {
 
   @Test
   void withoutTheConsentBoxTheNameIsNotShown() {
-    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
-    HttpResponse<String> posted = camille.post("/idees/nouvelle", camille.csrfOf("/idees/nouvelle"),
+    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
+    camille.getForm("/idees/nouvelle");
+    AgentPages.Page posted = camille.post("/idees/nouvelle",
         validForm("Prêt de vélos de service entre directions", false));
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(302);
     assertThat(nameShown(noticeReference(camille.get("/idees")))).isFalse();
     scenario.runJobs();
   }
 
   @Test
   void anInvalidSubmissionIsRefusedInFrenchKeepingWhatWasTyped() {
-    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
-    Map<String, List<String>> form = validForm("Abc", true);
+    MultiValueMap<String, String> form = validForm("Abc", true);
     form.put("problem", List.of(TYPED_PROBLEM));
     form.put("solution", List.of("Trop court"));
     form.remove("impactedDirectorates");
+    camille.getForm("/idees/nouvelle");
 
-    HttpResponse<String> refused = camille.post("/idees/nouvelle", camille.csrfOf("/idees/nouvelle"), form);
+    AgentPages.Page refused = camille.post("/idees/nouvelle", form);
 
-    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.status()).isEqualTo(400);
     assertThat(ideaInstances()).isEqualTo(before);
     String html = refused.body();
     String text = HtmlUtils.htmlUnescape(html);
@@ -136,30 +133,34 @@ class SubmitIdeaFormTest {
 
   @Test
   void aFormWithoutItsCsrfTokenIsRefusedAndStartsNothing() {
-    AgentBrowser camille = AgentBrowser.signedIn(port, IdeaScenario.AGENT);
+    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
-    HttpResponse<String> posted = camille.post("/idees/nouvelle", null, validForm("Sans jeton de formulaire CSRF", false));
-    assertThat(posted.statusCode()).isEqualTo(403);
+    AgentPages.Page posted = camille.postRaw("/idees/nouvelle", validForm("Sans jeton de formulaire CSRF", false));
+    assertThat(posted.status()).isEqualTo(403);
     assertThat(ideaInstances()).isEqualTo(before);
   }
 
   @Test
   void similarIdeasAreAnsweredInJson() throws Exception {
-    scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(false, "education"));
-    HttpResponse<String> answer = AgentBrowser.signedIn(port, IdeaScenario.AGENT)
-        .get("/idees/similaires?titre=relais%20colis&probleme=");
-    assertThat(answer.statusCode()).isEqualTo(200);
+    // A word of its own, so the idea is the closest whatever other tests filed before.
+    String word = "relais" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    java.util.Map<String, Object> form = IdeaScenario.ideaForm(false, "education");
+    form.put(fr.construisons.idea.IdeaLifecycle.TITLE.name(), "Relais-colis dans nos implantations " + word);
+    scenario.submit(IdeaScenario.AGENT, form);
+    AgentPages.Page answer = AgentPages.signedIn(port, IdeaScenario.AGENT)
+        .getJson("/idees/similaires?titre=relais%20colis%20" + word + "&probleme=");
+    assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     JsonNode ideas = new ObjectMapper().readTree(answer.body()).get("ideas");
     assertThat(ideas.size()).isBetween(1, SimilarIdeas.MAX_RESULTS);
     JsonNode first = ideas.get(0);
-    assertThat(first.get("title").asText()).isEqualTo("Relais-colis dans nos implantations");
+    assertThat(first.get("title").asText()).isEqualTo("Relais-colis dans nos implantations " + word);
     assertThat(first.get("url").asText()).isEqualTo("/idees/" + first.get("reference").asText());
     assertThat(first.get("stageLabel").asText()).isNotBlank();
   }
 
-  private static Map<String, List<String>> validForm(String title, boolean consent) {
-    Map<String, List<String>> form = new HashMap<>();
+  private static MultiValueMap<String, String> validForm(String title, boolean consent) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.put("title", List.of(title));
     form.put("problem", List.of("Les agents en déplacement n'ont pas de vélo pour les courts trajets entre sites."));
     form.put("solution", List.of("Mettre à disposition des vélos électriques de service avec des bornes de recharge."));
@@ -181,7 +182,7 @@ class SubmitIdeaFormTest {
         .param("reference", reference).query(Boolean.class).single();
   }
 
-  private static String noticeReference(HttpResponse<String> list) {
+  private static String noticeReference(AgentPages.Page list) {
     Matcher reference = REFERENCE_IN_NOTICE.matcher(list.body());
     assertThat(reference.find()).as("success notice on the list: " + list.body()).isTrue();
     return reference.group(1);

@@ -1,0 +1,77 @@
+package fr.construisons.dashboard;
+
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.idea.IdeaLifecycle.Elements;
+import fr.construisons.incubation.Incubation;
+import fr.construisons.process.Deadlines;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
+
+/**
+ * The steps whose time the dashboard measures: the people's tasks of idea-lifecycle and
+ * incubation (plus the incubation as a whole), each with the timer that watches it, if any.
+ */
+public enum TimedStep {
+  CLARIFICATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CLARIFY_IDEA, "Appel de clarification",
+      Deadlines.Settings::clarificationReminder),
+  REFORMULATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_REFORMULATE_IDEA, "Reformulation par l'agent", null),
+  SCORING(IdeaLifecycle.PROCESS_KEY, Elements.TASK_SCORE_IDEA, "Évaluation en revue de direction générale", null),
+  ORIENTATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_DECIDE_ORIENTATION, "Décision d'orientation", null),
+  EXPERIMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CONDUCT_EXPERIMENT, "Expérimentation", null),
+  EXPERIMENT_ASSESSMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_ASSESS_EXPERIMENT, "Bilan de l'expérimentation", null),
+  FEASIBILITY_STUDY(IdeaLifecycle.PROCESS_KEY, Elements.TASK_STUDY_FEASIBILITY, "Étude de faisabilité", null),
+  TAKE_UP(IdeaLifecycle.PROCESS_KEY, Elements.TASK_TAKE_UP_IDEA, "Réponse d'une direction (prise en charge)",
+      Deadlines.Settings::takeUpReminder),
+  INCUBATION(IdeaLifecycle.PROCESS_KEY, Elements.CALL_INCUBATION, "Incubation (en entier)", null),
+  MANAGER_AGREEMENT(Incubation.PROCESS_KEY, Incubation.Elements.TASK_AGREE_ON_WORKING_TIME,
+      "Accord de la hiérarchie sur le temps alloué", Deadlines.Settings::managerAgreementReminder),
+  AGREEMENT_MEDIATION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_MEDIATE_AGREEMENT,
+      "Arbitrage du temps alloué", null),
+  PROJECT_TEAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_FORM_PROJECT_TEAM, "Constitution de l'équipe projet", null),
+  WORKSTREAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_CARRY_WORKSTREAM, "Conduite d'un volet", null),
+  WORKSTREAM_REVIEW(Incubation.PROCESS_KEY, Incubation.Elements.TASK_REVIEW_WORKSTREAM, "Revue d'un volet par l'expert", null),
+  IMPLEMENTATION_DECISION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_DECIDE_IMPLEMENTATION,
+      "Décision de mise en œuvre", null),
+  IMPLEMENTATION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_IMPLEMENT_IDEA, "Mise en œuvre par la direction", null);
+
+  private final String processKey;
+  private final String activityId;
+  private final String label;
+  private final ToIntFunction<Deadlines.Settings> reminderDays;
+
+  TimedStep(String processKey, String activityId, String label, ToIntFunction<Deadlines.Settings> reminderDays) {
+    this.processKey = processKey;
+    this.activityId = activityId;
+    this.label = label;
+    this.reminderDays = reminderDays;
+  }
+
+  public String processKey() {
+    return processKey;
+  }
+
+  public String activityId() {
+    return activityId;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Working days after which the step's reminder timer fires: past them, the step is late. */
+  public OptionalInt reminderDays(Deadlines.Settings settings) {
+    return reminderDays == null ? OptionalInt.empty() : OptionalInt.of(reminderDays.applyAsInt(settings));
+  }
+
+  public boolean hasTimer() {
+    return reminderDays != null;
+  }
+
+  static Optional<TimedStep> of(String processKey, String activityId) {
+    return Arrays.stream(values())
+        .filter(s -> s.processKey.equals(processKey) && s.activityId.equals(activityId))
+        .findFirst();
+  }
+}
