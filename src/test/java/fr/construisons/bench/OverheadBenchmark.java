@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 
@@ -107,45 +104,17 @@ public final class OverheadBenchmark {
 
   /** Ideas per second for {@code count} ideas on one path, shared by {@code clients} threads. */
   private static double run(Side side, PathDriver.Path path, int count, int clients) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long start = System.nanoTime();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      workers.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-          side.driver().drive(path, SEQUENCE.incrementAndGet());
-        }
-        return null;
-      }));
-    }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    return count / seconds;
+    return perSecond(count, clients, i -> side.driver().drive(path, SEQUENCE.incrementAndGet()));
   }
 
   private static double runOneUserTask(Side side, int count, int clients) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    return perSecond(count, clients, i -> side.driver().oneUserTask(BareEngine.ONE_USER_TASK));
+  }
+
+  private static double perSecond(int count, int clients, ScaleData.Step step) throws Exception {
     long start = System.nanoTime();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      workers.add(pool.submit(() -> {
-        while (next.getAndIncrement() < count) {
-          side.driver().oneUserTask(BareEngine.ONE_USER_TASK);
-        }
-        return null;
-      }));
-    }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    return count / seconds;
+    ScaleData.parallel(count, clients, step);
+    return count / ((System.nanoTime() - start) / 1e9);
   }
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
