@@ -251,6 +251,6 @@ public class DashboardQueries {
   }
 
   String directorateName(String code) {
-    return organisation.directorate(code).map(OrganisationDirectory.Directorate::name).orElse(code);
+    return organisation.directorateName(code);
   }
 }

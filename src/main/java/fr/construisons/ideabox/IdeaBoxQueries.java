@@ -128,7 +128,7 @@ public class IdeaBoxQueries {
   }
 
   public String directorateName(String code) {
-    return organisation.directorate(code).map(OrganisationDirectory.Directorate::name).orElse(code);
+    return organisation.directorateName(code);
   }
 
   private PublicIdea map(ResultSet rs, int row) throws SQLException {

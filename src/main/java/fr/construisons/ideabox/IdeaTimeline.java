@@ -250,7 +250,7 @@ public class IdeaTimeline {
   }
 
   private String directorateName(String code) {
-    return organisation.directorate(code).map(OrganisationDirectory.Directorate::name).orElse(code);
+    return organisation.directorateName(code);
   }
 
   private static String text(Object value) {

@@ -105,6 +105,6 @@ public class IdeaNotifier {
   }
 
   private List<String> directorateNames(List<String> codes) {
-    return codes.stream().map(code -> organisation.directorate(code).map(Directorate::name).orElse(code)).toList();
+    return codes.stream().map(organisation::directorateName).toList();
   }
 }

@@ -33,6 +33,14 @@ public interface OrganisationDirectory {
 
   Optional<Directorate> directorate(String code);
 
+  /**
+   * The directorate's name as people read it, or its code when the directorate has left the
+   * organisation (an old idea keeps the code it was filed with).
+   */
+  default String directorateName(String code) {
+    return directorate(code).map(Directorate::name).orElse(code);
+  }
+
   /** Mail addresses of the members of a Camunda group (e.g. the innovation team). */
   List<String> groupMails(String groupId);
 
