@@ -3,6 +3,7 @@ package fr.construisons.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.construisons.ConstruisonsApplication;
+import fr.construisons.notification.MailProperties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,9 +49,25 @@ final class ApplicationUnderBench implements AutoCloseable {
     return context.getBean(ProcessEngine.class);
   }
 
-  /** Mails received since the last call; the server forgets them so memory stays flat. */
+  /**
+   * Mails sent since the last call, to the SMTP server or to the outbox directory; both forget
+   * them so memory and disk stay flat.
+   */
   int takeMails() {
     int received = smtp.getReceivedMessages().length;
+    MailProperties mail = bean(MailProperties.class);
+    if (mail.delivery() == MailProperties.Delivery.OUTBOX) {
+      try (var files = java.nio.file.Files.list(mail.outboxDirectory())) {
+        for (java.nio.file.Path file : files.toList()) {
+          java.nio.file.Files.delete(file);
+          received++;
+        }
+      } catch (java.nio.file.NoSuchFileException none) {
+        // nothing written yet
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     try {
       smtp.purgeEmailFromAllMailboxes();
     } catch (com.icegreen.greenmail.store.FolderException e) {

@@ -22,7 +22,11 @@ import org.camunda.bpm.engine.ProcessEngine;
  * turns over several rounds so that the machine's noise falls on both; the medians are reported.
  *
  * <p>Usage (docs/performance.md): {@code ./mvnw -Pbench test-compile exec:java -Dbench.args="overhead"}
- * with options {@code --db h2,postgres --threads 1,4 --ideas 40 --warmup 40 --rounds 3}.
+ * with options {@code --db h2,postgres --threads 1,4 --ideas 40 --warmup 40 --rounds 3
+ * --mail pooled}. {@code --mail} lists the application's mail deliveries to measure, each against
+ * the bare engine in its own run: {@code pooled} (SMTP, connections kept open, the production
+ * setting), {@code per-mail} (SMTP, a connection per mail, as before the pool) and {@code outbox}
+ * (each mail written to a file: the application without the SMTP exchange).
  */
 public final class OverheadBenchmark {
 
@@ -36,6 +40,7 @@ public final class OverheadBenchmark {
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "40"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     int smtpPort = Integer.parseInt(options.getOrDefault("smtp-port", "3999"));
+    List<String> deliveries = Arrays.asList(options.getOrDefault("mail", "pooled").split(","));
 
     StringBuilder report = new StringBuilder();
     report.append("# Overhead of our code against the bare engine\n\n")
@@ -44,13 +49,39 @@ public final class OverheadBenchmark {
         .append(warmup).append(" ideas per path on each side; rounds: ").append(rounds)
         .append(" (medians shown). Jobs run in the client threads, for their own ideas only.\n\n");
     for (String kind : databases) {
+      for (String delivery : deliveries) {
+        measure(report, kind, delivery, threads, ideas, warmup, rounds, smtpPort);
+      }
+    }
+    java.nio.file.Path out = Paths.get("target", "bench", "overhead.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report, StandardCharsets.UTF_8);
+    System.out.println(report);
+    System.out.println("Written to " + out.toAbsolutePath());
+    System.exit(0);
+  }
+
+  private static String[] mailArguments(String delivery) throws IOException {
+    return switch (delivery) {
+      case "pooled" -> new String[0];
+      case "per-mail" -> new String[] {"--construisons.mail.pool.max-connections=0"};
+      case "outbox" -> new String[] {"--construisons.mail.delivery=outbox",
+          "--construisons.mail.outbox-directory=" + Files.createTempDirectory("bench-outbox"),
+          "--logging.level.fr.construisons.notification=WARN"};
+      default -> throw new IllegalArgumentException("--mail: pooled, per-mail or outbox, not " + delivery);
+    };
+  }
+
+  private static void measure(StringBuilder report, String kind, String delivery, List<Integer> threads, int ideas,
+      int warmup, int rounds, int smtpPort) throws Exception {
+    {
       BenchDatabase bareDb = BenchDatabase.fresh(kind, "construisons_bench_bare");
       BenchDatabase appDb = BenchDatabase.fresh(kind, "construisons_bench_app");
       ProcessEngine bare = BareEngine.start("bench-bare", bareDb.url(), bareDb.user(), bareDb.password());
-      try (ApplicationUnderBench application = new ApplicationUnderBench(appDb, smtpPort)) {
+      try (ApplicationUnderBench application = new ApplicationUnderBench(appDb, smtpPort, mailArguments(delivery))) {
         Side bareSide = new Side("bare engine", new PathDriver(bare, true));
         Side appSide = new Side("application", new PathDriver(application.engine(), false));
-        System.out.println("== " + kind + ": warming up");
+        System.out.println("== " + kind + ", mail " + delivery + ": warming up");
         for (Side side : List.of(bareSide, appSide)) {
           for (PathDriver.Path path : PathDriver.Path.values()) {
             run(side, path, warmup, 1);
@@ -59,7 +90,8 @@ public final class OverheadBenchmark {
         runOneUserTask(bareSide, 20 * warmup, 1);
         application.takeMails();
 
-        report.append("## ").append(kind.equals("h2") ? "H2 (in memory)" : "PostgreSQL (local)").append("\n\n")
+        report.append("## ").append(kind.equals("h2") ? "H2 (in memory)" : "PostgreSQL (local)")
+            .append(", mail ").append(delivery).append("\n\n")
             .append("| client threads | path | bare engine, ideas/s | application, ideas/s | ratio (our cost / bare cost) | mails per idea |\n")
             .append("|---|---|---|---|---|---|\n");
         for (int clients : threads) {
@@ -81,8 +113,8 @@ public final class OverheadBenchmark {
             double appRate = median(appRates.get(path));
             report.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | **%.2f** | %.1f |%n",
                 clients, path, bareRate, appRate, bareRate / appRate, mails.get(path)));
-            System.out.printf(Locale.ROOT, "%s %d threads %s: bare %.1f/s app %.1f/s ratio %.2f%n",
-                kind, clients, path, bareRate, appRate, bareRate / appRate);
+            System.out.printf(Locale.ROOT, "%s %s %d threads %s: bare %.1f/s app %.1f/s ratio %.2f%n",
+                kind, delivery, clients, path, bareRate, appRate, bareRate / appRate);
           }
           report.append(String.format(Locale.ROOT, "| %d | one user task (bare engine) | %.0f instances/s | | | |%n",
               clients, median(oneTask)));
@@ -92,12 +124,6 @@ public final class OverheadBenchmark {
         bare.close();
       }
     }
-    java.nio.file.Path out = Paths.get("target", "bench", "overhead.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report, StandardCharsets.UTF_8);
-    System.out.println(report);
-    System.out.println("Written to " + out.toAbsolutePath());
-    System.exit(0);
   }
 
   private record Side(String name, PathDriver driver) {}

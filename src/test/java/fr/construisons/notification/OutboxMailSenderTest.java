@@ -143,7 +143,7 @@ class OutboxMailSenderTest {
   void aMailRenderedByTheNotificationServiceReachesTheOutboxWhole() throws Exception {
     Path outbox = temp.resolve("outbox");
     NotificationService notifications = new NotificationService(new OutboxMailSender(outbox), new MailRenderer(),
-        new MailProperties(MailProperties.Delivery.OUTBOX, outbox, "Construisons! <construisons@departement.example>"));
+        new MailProperties(MailProperties.Delivery.OUTBOX, outbox, "Construisons! <construisons@departement.example>", null));
     Idea idea = new Idea("CONS-2026-0042", "Relais-colis & accueil", "Les colis se perdent.\nSouvent.",
         "Des relais dans les accueils.", "Du temps gagné.", "camille", "education", List.of("education"), false,
         IdeaStage.CLARIFICATION, "pi-1", Instant.parse("2026-03-02T09:00:00Z"), null, null, false);
