@@ -26,8 +26,9 @@ public final class Benchmark {
       case "scale-data" -> ScaleData.main(OverheadBenchmark.options(options));
       case "latency" -> LatencyBenchmark.main(OverheadBenchmark.options(options));
       case "startup" -> StartupBenchmark.main(OverheadBenchmark.options(options));
+      case "nodes" -> NodesBenchmark.main(OverheadBenchmark.options(options));
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup");
+        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes");
         System.exit(2);
       }
     }
