@@ -36,9 +36,15 @@ final class ApplicationUnderBench implements AutoCloseable {
         "--logging.level.fr.construisons=INFO"};
     SpringApplication application = new SpringApplication(ConstruisonsApplication.class);
     application.setAdditionalProfiles(database.kind().equals("postgres") ? new String[] {"demo", "postgres"} : new String[] {"demo"});
-    String[] all = java.util.Arrays.copyOf(arguments, arguments.length + extraArguments.length);
-    System.arraycopy(extraArguments, 0, all, arguments.length, extraArguments.length);
-    context = application.run(all);
+    // A key given twice would be joined ("false,true"): the caller's value replaces the default.
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+    for (String argument : arguments) {
+      all.put(argument.substring(0, argument.indexOf('=')), argument);
+    }
+    for (String argument : extraArguments) {
+      all.put(argument.substring(0, argument.indexOf('=')), argument);
+    }
+    context = application.run(all.values().toArray(String[]::new));
   }
 
   <T> T bean(Class<T> type) {

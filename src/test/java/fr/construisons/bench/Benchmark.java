@@ -27,8 +27,9 @@ public final class Benchmark {
       case "latency" -> LatencyBenchmark.main(OverheadBenchmark.options(options));
       case "startup" -> StartupBenchmark.main(OverheadBenchmark.options(options));
       case "nodes" -> NodesBenchmark.main(OverheadBenchmark.options(options));
+      case "jobs" -> JobExecutorBenchmark.main(OverheadBenchmark.options(options));
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes");
+        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes, jobs");
         System.exit(2);
       }
     }

@@ -129,11 +129,7 @@ final class PathDriver {
 
   /** An idea submitted and registered, left waiting for its clarification call (an open task). */
   void submitOnly(String agent, String directorate, String title) {
-    Map<String, Object> form = IdeaScenario.ideaForm(false, directorate);
-    form.put(TITLE.name(), title);
-    form.put(IDEATOR_DIRECTORATE.name(), directorate);
-    ProcessInstance instance = as(agent, () -> runtime.createProcessInstanceByKey(IdeaLifecycle.PROCESS_KEY)
-        .setVariables(new HashMap<>(form)).execute());
+    ProcessInstance instance = submit(agent, directorate, title);
     // No called instance yet: only this instance's jobs. (Looking for called instances by their
     // super process instance costs a query that grows with the open instances.)
     for (int round = 0; round < 20; round++) {
@@ -143,6 +139,15 @@ final class PathDriver {
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
+  }
+
+  /** An idea submitted, its jobs left to the job executor. */
+  ProcessInstance submit(String agent, String directorate, String title) {
+    Map<String, Object> form = IdeaScenario.ideaForm(false, directorate);
+    form.put(TITLE.name(), title);
+    form.put(IDEATOR_DIRECTORATE.name(), directorate);
+    return as(agent, () -> runtime.createProcessInstanceByKey(IdeaLifecycle.PROCESS_KEY)
+        .setVariables(new HashMap<>(form)).execute());
   }
 
   /** The bare engine's reference path: a process with one user task, started and completed. */
