@@ -46,6 +46,10 @@ final class BareEngine {
   private BareEngine() {}
 
   static ProcessEngine start(String name, String jdbcUrl, String user, String password) throws IOException {
+    return start(name, jdbcUrl, user, password, ProcessEngineConfiguration.HISTORY_FULL);
+  }
+
+  static ProcessEngine start(String name, String jdbcUrl, String user, String password, String history) throws IOException {
     Map<Object, Object> beans = new HashMap<>();
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<Resource> models = new java.util.ArrayList<>(Arrays.asList(resolver.getResources("classpath*:processes/*.bpmn")));
@@ -86,7 +90,7 @@ final class BareEngine {
     configuration.setJdbcPassword(password);
     configuration.setJdbcMaxActiveConnections(16);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setHistory(history);
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(beans);
     configuration.setExpressionManager(new org.camunda.bpm.engine.impl.el.JuelExpressionManager(beans));

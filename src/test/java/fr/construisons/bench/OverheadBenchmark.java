@@ -23,10 +23,12 @@ import org.camunda.bpm.engine.ProcessEngine;
  *
  * <p>Usage (docs/performance.md): {@code ./mvnw -Pbench test-compile exec:java -Dbench.args="overhead"}
  * with options {@code --db h2,postgres --threads 1,4 --ideas 40 --warmup 40 --rounds 3
- * --mail pooled}. {@code --mail} lists the application's mail deliveries to measure, each against
+ * --mail pooled --history full}. {@code --mail} lists the application's mail deliveries to measure, each against
  * the bare engine in its own run: {@code pooled} (SMTP, connections kept open, the production
  * setting), {@code per-mail} (SMTP, a connection per mail, as before the pool) and {@code outbox}
- * (each mail written to a file: the application without the SMTP exchange).
+ * (each mail written to a file: the application without the SMTP exchange). {@code --history}
+ * lists Camunda history levels ({@code full}, the application's, or {@code activity}, {@code audit},
+ * {@code none}) set on both sides: what full history costs.
  */
 public final class OverheadBenchmark {
 
@@ -41,6 +43,7 @@ public final class OverheadBenchmark {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     int smtpPort = Integer.parseInt(options.getOrDefault("smtp-port", "3999"));
     List<String> deliveries = Arrays.asList(options.getOrDefault("mail", "pooled").split(","));
+    List<String> histories = Arrays.asList(options.getOrDefault("history", "full").split(","));
 
     StringBuilder report = new StringBuilder();
     report.append("# Overhead of our code against the bare engine\n\n")
@@ -50,7 +53,9 @@ public final class OverheadBenchmark {
         .append(" (medians shown). Jobs run in the client threads, for their own ideas only.\n\n");
     for (String kind : databases) {
       for (String delivery : deliveries) {
-        measure(report, kind, delivery, threads, ideas, warmup, rounds, smtpPort);
+        for (String history : histories) {
+          measure(report, kind, delivery, history, threads, ideas, warmup, rounds, smtpPort);
+        }
       }
     }
     java.nio.file.Path out = Paths.get("target", "bench", "overhead.md");
@@ -72,16 +77,18 @@ public final class OverheadBenchmark {
     };
   }
 
-  private static void measure(StringBuilder report, String kind, String delivery, List<Integer> threads, int ideas,
+  private static void measure(StringBuilder report, String kind, String delivery, String history, List<Integer> threads, int ideas,
       int warmup, int rounds, int smtpPort) throws Exception {
     {
       BenchDatabase bareDb = BenchDatabase.fresh(kind, "construisons_bench_bare");
       BenchDatabase appDb = BenchDatabase.fresh(kind, "construisons_bench_app");
-      ProcessEngine bare = BareEngine.start("bench-bare", bareDb.url(), bareDb.user(), bareDb.password());
-      try (ApplicationUnderBench application = new ApplicationUnderBench(appDb, smtpPort, mailArguments(delivery))) {
+      ProcessEngine bare = BareEngine.start("bench-bare", bareDb.url(), bareDb.user(), bareDb.password(), history);
+      List<String> arguments = new ArrayList<>(Arrays.asList(mailArguments(delivery)));
+      arguments.add("--camunda.bpm.history-level=" + history);
+      try (ApplicationUnderBench application = new ApplicationUnderBench(appDb, smtpPort, arguments.toArray(String[]::new))) {
         Side bareSide = new Side("bare engine", new PathDriver(bare, true));
         Side appSide = new Side("application", new PathDriver(application.engine(), false));
-        System.out.println("== " + kind + ", mail " + delivery + ": warming up");
+        System.out.println("== " + kind + ", mail " + delivery + ", history " + history + ": warming up");
         for (Side side : List.of(bareSide, appSide)) {
           for (PathDriver.Path path : PathDriver.Path.values()) {
             run(side, path, warmup, 1);
@@ -91,7 +98,7 @@ public final class OverheadBenchmark {
         application.takeMails();
 
         report.append("## ").append(kind.equals("h2") ? "H2 (in memory)" : "PostgreSQL (local)")
-            .append(", mail ").append(delivery).append("\n\n")
+            .append(", mail ").append(delivery).append(", history ").append(history).append("\n\n")
             .append("| client threads | path | bare engine, ideas/s | application, ideas/s | ratio (our cost / bare cost) | mails per idea |\n")
             .append("|---|---|---|---|---|---|\n");
         for (int clients : threads) {
@@ -113,8 +120,8 @@ public final class OverheadBenchmark {
             double appRate = median(appRates.get(path));
             report.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | **%.2f** | %.1f |%n",
                 clients, path, bareRate, appRate, bareRate / appRate, mails.get(path)));
-            System.out.printf(Locale.ROOT, "%s %s %d threads %s: bare %.1f/s app %.1f/s ratio %.2f%n",
-                kind, delivery, clients, path, bareRate, appRate, bareRate / appRate);
+            System.out.printf(Locale.ROOT, "%s %s %s %d threads %s: bare %.1f/s app %.1f/s ratio %.2f%n",
+                kind, delivery, history, clients, path, bareRate, appRate, bareRate / appRate);
           }
           report.append(String.format(Locale.ROOT, "| %d | one user task (bare engine) | %.0f instances/s | | | |%n",
               clients, median(oneTask)));
