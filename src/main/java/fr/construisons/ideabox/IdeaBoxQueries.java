@@ -98,9 +98,11 @@ public class IdeaBoxQueries {
     long total = jdbc.sql("select count(*) from idea i" + where).params(params).query(Long.class).single();
     int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int page = Math.min(search.page(), pages);
-    List<PublicIdea> ideas = jdbc.sql("select " + COLUMNS + " from idea i" + where
-            + " order by i.submitted_at desc, i.reference desc"
-            + " offset " + ((page - 1) * PAGE_SIZE) + " rows fetch next " + PAGE_SIZE + " rows only")
+    // The page is chosen first, then its supports counted: in one select, the count ran for
+    // every row skipped by the offset too (2,021 counts for page 101).
+    String order = " order by i.submitted_at desc, i.reference desc";
+    List<PublicIdea> ideas = jdbc.sql("select " + COLUMNS + " from (select * from idea i" + where + order
+            + " offset " + ((page - 1) * PAGE_SIZE) + " rows fetch next " + PAGE_SIZE + " rows only) i" + order)
         .params(params)
         .query(this::map)
         .list();
