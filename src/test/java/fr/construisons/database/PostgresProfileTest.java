@@ -83,6 +83,8 @@ class PostgresProfileTest {
           .query(Integer.class).single()).as("planner statistics on the authorizations' permission bits").isOne();
       assertThat(jdbc.sql("show random_page_cost").query(String.class).single())
           .as("the application's sessions cost random reads as on SSDs").isEqualTo("1.1");
+      assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single())
+          .as("statements planned with their parameters").isEqualTo("force_custom_plan");
       assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'construisons_id_info_user_key_idx'")
           .query(Integer.class).single()).isOne();
 
