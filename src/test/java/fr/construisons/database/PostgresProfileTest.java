@@ -85,6 +85,7 @@ class PostgresProfileTest {
           .as("the application's sessions cost random reads as on SSDs").isEqualTo("1.1");
       assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single())
           .as("statements planned with their parameters").isEqualTo("force_custom_plan");
+      assertThat(jdbc.sql("show jit").query(String.class).single()).as("no JIT compilation of short queries").isEqualTo("off");
       assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'construisons_id_info_user_key_idx'")
           .query(Integer.class).single()).isOne();
 
