@@ -9,12 +9,16 @@ import java.sql.Statement;
 record BenchDatabase(String kind, String url, String user, String password) {
 
   static final String PG_SERVER = System.getenv().getOrDefault("CONSTRUISONS_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/");
+  private static final java.util.concurrent.atomic.AtomicInteger H2_DATABASES = new java.util.concurrent.atomic.AtomicInteger();
   static final String PG_USER = System.getenv().getOrDefault("CONSTRUISONS_BENCH_PG_USER", "postgres");
 
   /** A new, empty database of that kind (PostgreSQL: dropped and created again). */
   static BenchDatabase fresh(String kind, String name) {
     return switch (kind) {
-      case "h2" -> new BenchDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+      // An in-memory H2 database lives as long as the JVM: a new name each time, so a second
+      // measurement in the same run never finds the first one's rows (or its history level).
+      case "h2" -> new BenchDatabase(kind, "jdbc:h2:mem:" + name + "_" + H2_DATABASES.incrementAndGet()
+          + ";DB_CLOSE_DELAY=-1", "sa", "");
       case "postgres" -> {
         try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
              Statement sql = admin.createStatement()) {

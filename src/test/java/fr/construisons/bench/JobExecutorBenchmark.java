@@ -35,11 +35,9 @@ final class JobExecutorBenchmark {
         .append(String.format(Locale.ROOT, "Backlog: the jobs of %d ideas submitted with the job executor stopped, on %s;"
             + " mail over SMTP (pooled connections) to a local server.%n%n", ideas, kind))
         .append("| core / max threads, queue, jobs per acquisition | jobs | seconds | jobs/s |\n|---|---|---|---|\n");
-    for (int c = 0; c < configurations.length; c++) {
-      String configuration = configurations[c];
+    for (String configuration : configurations) {
       String[] size = configuration.split("/");
-      // H2 in memory keeps a database for the JVM's life: a name per configuration.
-      BenchDatabase database = BenchDatabase.fresh(kind, "construisons_bench_jobs" + (kind.equals("h2") ? c : ""));
+      BenchDatabase database = BenchDatabase.fresh(kind, "construisons_bench_jobs");
       try (ApplicationUnderBench application = new ApplicationUnderBench(database, 3997,
           "--camunda.bpm.job-execution.enabled=true",
           "--camunda.bpm.job-execution.core-pool-size=" + size[0],
