@@ -113,10 +113,10 @@ public final class Tasklist {
       if (name == null || name.getText().isBlank()) {
         return null;
       }
-      String count = name.findElements(By.cssSelector(".counter")).stream().map(WebElement::getText)
-          .findFirst().orElse("").strip();
-      String shown = name.getText().strip();
-      return count.isEmpty() ? shown : shown.substring(0, shown.length() - count.length()).strip();
+      // Tasklist adds the filter's task count (a ".counter" child) once it has it: read in two
+      // steps, the name could be taken before the count and the text after. No filter name ends
+      // with a number, so a trailing one is the count, whenever it arrived.
+      return name.getText().strip().replaceFirst("\\s*\\d+$", "");
     });
   }
 
