@@ -99,7 +99,7 @@ public class PooledSmtpMailSender extends JavaMailSenderImpl implements Disposab
     } catch (AuthenticationFailedException e) {
       throw new MailAuthenticationException(e);
     } catch (Exception e) {
-      throw new MailSendException("Connexion au serveur SMTP " + getHost() + ":" + getPort() + " impossible", e);
+      throw new MailSendException("Connexion au serveur de mail (SMTP) " + getHost() + ":" + getPort() + " impossible", e);
     }
   }
 

@@ -129,7 +129,7 @@ class PooledSmtpMailSenderTest {
 
     assertThatThrownBy(() -> sender.send(mail(sender, "Perdue ?")))
         .isInstanceOf(MailSendException.class)
-        .hasMessageContaining("Connexion au serveur SMTP 127.0.0.1:" + PORT);
+        .hasMessageContaining("Connexion au serveur de mail (SMTP) 127.0.0.1:" + PORT);
 
     server = startServer();
     sender.send(mail(sender, "Renvoyée"));
