@@ -77,6 +77,17 @@ public class IdeaRepository {
     }
   }
 
+  /** The ideator's consent to show their name with the idea, as they last gave it. */
+  public void showIdeatorName(String reference, boolean shown) {
+    int updated = jdbc.sql("update idea set ideator_name_shown = :shown where reference = :reference")
+        .param("shown", shown)
+        .param("reference", reference)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("No idea " + reference + " in the catalogue");
+    }
+  }
+
   public Optional<Idea> find(String reference) {
     return jdbc.sql("select * from idea where reference = ?")
         .param(reference)

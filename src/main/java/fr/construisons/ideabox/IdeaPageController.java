@@ -106,6 +106,7 @@ public class IdeaPageController {
     model.addAttribute("steps", timeline.of(catalogued));
     model.addAttribute("comments", comments.of(reference));
     model.addAttribute("supported", supports.supports(reference, agent.id()));
+    model.addAttribute("isAuthor", catalogued.ideator().equals(agent.id()));
     model.addAttribute("commentMaxLength", IdeaComments.MAX_LENGTH);
     model.addAttribute("commentMinLength", IdeaComments.MIN_LENGTH);
     model.addAttribute("reasonMaxLength", IdeaComments.MAX_REASON_LENGTH);

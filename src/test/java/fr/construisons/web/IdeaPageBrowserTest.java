@@ -107,6 +107,17 @@ class IdeaPageBrowserTest {
     assertThat(driver.findElement(By.id("bouton-soutien")).getAttribute("aria-pressed")).isEqualTo("true");
     chromium.screenshot("agent-reads-hidden-notice");
     Accessibility.assertNoSeriousViolation(driver, "the idea's page for an agent");
+
+    // The author changes their mind about their name (submitted without it).
+    assertThat(driver.findElement(By.id("mon-nom")).getText()).contains("Votre nom n’est pas affiché avec elle");
+    driver.findElement(By.id("bouton-nom")).click();
+    box.wait("the name shown").until(ExpectedConditions.textToBePresentInElementLocated(By.id("bouton-nom"),
+        "Ne plus afficher mon nom"));
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+        .isEqualTo("Votre nom est désormais affiché avec cette idée.");
+    assertThat(driver.findElement(By.cssSelector("dd.author")).getText()).isEqualTo("Camille Martin");
+    chromium.screenshot("author-shows-name");
+    Accessibility.assertNoSeriousViolation(driver, "the idea's page for its author, name shown");
   }
 
   private static void signOut(WebDriver driver, IdeaBox box) {

@@ -1,0 +1,54 @@
+package fr.construisons.privacy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The record of what was done with an agent's personal data (table {@code personal_data_log}):
+ * every exercise of a right, by the agent or by the innovation team on their behalf. It names
+ * people by id and says what happened, never the data itself.
+ */
+@Repository
+public class PersonalDataLog {
+
+  /** What can happen to an agent's personal data. */
+  public enum Action {
+    /** The agent now shows their name with one of their ideas (detail: the idea's reference). */
+    NAME_SHOWN,
+    /** The agent no longer shows their name with one of their ideas (detail: the reference). */
+    NAME_HIDDEN
+  }
+
+  public record Entry(Instant happenedAt, String actor, String agent, Action action, String detail) {}
+
+  private final JdbcClient jdbc;
+
+  public PersonalDataLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(String actor, String agent, Action action, String detail) {
+    jdbc.sql("""
+            insert into personal_data_log (happened_at, actor, agent, action, detail)
+            values (:at, :actor, :agent, :action, :detail)""")
+        .param("at", Timestamp.from(Instant.now()))
+        .param("actor", actor)
+        .param("agent", agent)
+        .param("action", action.name())
+        .param("detail", detail)
+        .update();
+  }
+
+  /** What was done with this agent's data, oldest first. */
+  public List<Entry> of(String agent) {
+    return jdbc.sql("select happened_at, actor, agent, action, detail from personal_data_log where agent = :agent"
+            + " order by happened_at, id")
+        .param("agent", agent)
+        .query((rs, row) -> new Entry(rs.getTimestamp("happened_at").toInstant(), rs.getString("actor"),
+            rs.getString("agent"), Action.valueOf(rs.getString("action")), rs.getString("detail")))
+        .list();
+  }
+}
