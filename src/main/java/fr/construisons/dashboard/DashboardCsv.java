@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DashboardCsv {
 
-  static final char BYTE_ORDER_MARK = '\uFEFF';
-  static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL)
+  public static final char BYTE_ORDER_MARK = '\uFEFF';
+  public static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL)
       .setDelimiter(';')
       .setRecordSeparator("\r\n")
       .get();
@@ -62,9 +62,10 @@ public class DashboardCsv {
 
   /**
    * Text a spreadsheet would evaluate ({@code = + - @}, or a tab or carriage return before them)
-   * is made plain text by a leading apostrophe, as OWASP advises for CSV injection.
+   * is made plain text by a leading apostrophe, as OWASP advises for CSV injection. Shared by every
+   * CSV export (the dashboard's, an agent's personal data).
    */
-  static String text(String value) {
+  public static String text(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }

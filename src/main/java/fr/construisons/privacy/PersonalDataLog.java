@@ -19,7 +19,9 @@ public class PersonalDataLog {
     /** The agent now shows their name with one of their ideas (detail: the idea's reference). */
     NAME_SHOWN,
     /** The agent no longer shows their name with one of their ideas (detail: the reference). */
-    NAME_HIDDEN
+    NAME_HIDDEN,
+    /** The agent downloaded everything the platform holds about them (detail: the format). */
+    DATA_EXPORTED
   }
 
   public record Entry(Instant happenedAt, String actor, String agent, Action action, String detail) {}

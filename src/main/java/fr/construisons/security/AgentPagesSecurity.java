@@ -38,9 +38,11 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 public class AgentPagesSecurity implements WebMvcConfigurer {
 
   /** Paths of pages that need a signed-in agent. */
-  public static final List<String> SIGNED_IN_PATHS = List.of("/idees", "/idees/**", "/tableau-de-bord", "/tableau-de-bord/**");
+  public static final List<String> SIGNED_IN_PATHS = List.of("/idees", "/idees/**", "/tableau-de-bord", "/tableau-de-bord/**",
+      "/mes-donnees", "/mes-donnees/**");
   /** Every path of ours whose forms post: CSRF and headers apply to them all. */
-  static final String[] PAGE_URL_PATTERNS = {"/idees/*", "/tableau-de-bord/*", "/connexion", "/deconnexion", "/api/idees/*"};
+  static final String[] PAGE_URL_PATTERNS = {"/idees/*", "/tableau-de-bord/*", "/mes-donnees/*", "/connexion", "/deconnexion",
+      "/api/idees/*"};
 
   public static final String LOGIN_PATH = "/connexion";
   static final String CURRENT_AGENT = CurrentAgent.class.getName();
@@ -80,7 +82,7 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
     FilterRegistrationBean<HeaderWriterFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("construisons-agent-pages-headers");
     registration.addUrlPatterns(PAGE_URL_PATTERNS);
-    registration.addUrlPatterns("/idees", "/tableau-de-bord", "/ressources/*", "/error");
+    registration.addUrlPatterns("/idees", "/tableau-de-bord", "/mes-donnees", "/ressources/*", "/error");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
     return registration;
   }

@@ -1,0 +1,155 @@
+package fr.construisons.privacy;
+
+import fr.construisons.organisation.OrganisationDirectory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything the platform holds about one agent, for their right of access (RGPD art. 15): their
+ * profile, the ideas they submitted, the tasks they completed and what they decided in each, their
+ * comments and supports, and what was done with their data. One list of entries, written as JSON
+ * or CSV; only ever built for the agent who is signed in.
+ */
+@Service
+public class PersonalDataExport {
+
+  /** One piece of data: what it is, the idea it belongs to, its name, its value, its date. */
+  public record Entry(String category, String reference, String field, String value, Instant at) {}
+
+  private final JdbcClient jdbc;
+  private final HistoryService history;
+  private final OrganisationDirectory organisation;
+  private final PersonalDataLog log;
+
+  public PersonalDataExport(JdbcClient jdbc, HistoryService history, OrganisationDirectory organisation,
+      PersonalDataLog log) {
+    this.jdbc = jdbc;
+    this.history = history;
+    this.organisation = organisation;
+    this.log = log;
+  }
+
+  public List<Entry> of(String agent) {
+    List<Entry> entries = new ArrayList<>();
+    profile(agent, entries);
+    ideas(agent, entries);
+    tasks(agent, entries);
+    comments(agent, entries);
+    supports(agent, entries);
+    for (PersonalDataLog.Entry done : log.of(agent)) {
+      entries.add(new Entry("Journal de vos données", done.detail(), done.action().name(),
+          "par " + done.actor(), done.happenedAt()));
+    }
+    return entries;
+  }
+
+  private void profile(String agent, List<Entry> entries) {
+    String category = "Profil";
+    organisation.agent(agent).ifPresent(a -> {
+      entries.add(new Entry(category, null, "identifiant", a.id(), null));
+      entries.add(new Entry(category, null, "prénom", a.firstName(), null));
+      entries.add(new Entry(category, null, "nom", a.lastName(), null));
+      entries.add(new Entry(category, null, "courriel", a.email(), null));
+    });
+    organisation.directorateOf(agent).ifPresent(d -> entries.add(new Entry(category, null, "direction", d.name(), null)));
+    organisation.lineManagerOf(agent).ifPresent(m -> entries.add(new Entry(category, null, "responsable hiérarchique",
+        m.displayName(), null)));
+  }
+
+  private void ideas(String agent, List<Entry> entries) {
+    jdbc.sql("""
+            select reference, title, problem, solution, benefits, stage, submitted_at, closed_at,
+              closing_reason, ideator_name_shown
+            from idea where ideator = :agent order by submitted_at, reference""")
+        .param("agent", agent)
+        .query((rs, row) -> {
+          String reference = rs.getString("reference");
+          Instant submitted = rs.getTimestamp("submitted_at").toInstant();
+          String category = "Idée déposée";
+          entries.add(new Entry(category, reference, "titre", rs.getString("title"), submitted));
+          entries.add(new Entry(category, reference, "problème", rs.getString("problem"), submitted));
+          entries.add(new Entry(category, reference, "solution", rs.getString("solution"), submitted));
+          entries.add(new Entry(category, reference, "bénéfices", rs.getString("benefits"), submitted));
+          entries.add(new Entry(category, reference, "étape", rs.getString("stage"), null));
+          entries.add(new Entry(category, reference, "nom affiché avec l'idée",
+              rs.getBoolean("ideator_name_shown") ? "oui" : "non", null));
+          if (rs.getTimestamp("closed_at") != null) {
+            entries.add(new Entry(category, reference, "motif de clôture", rs.getString("closing_reason"),
+                rs.getTimestamp("closed_at").toInstant()));
+          }
+          return reference;
+        })
+        .list();
+  }
+
+  /** Each task the agent completed, and the values they submitted in it. */
+  private void tasks(String agent, List<Entry> entries) {
+    List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().taskAssignee(agent).finished()
+        .orderByHistoricTaskInstanceEndTime().asc().list();
+    for (HistoricTaskInstance task : done) {
+      String reference = reference(task.getProcessInstanceId());
+      entries.add(new Entry("Tâche accomplie", reference, "tâche", task.getName(), task.getEndTime().toInstant()));
+      List<HistoricDetail> updates = history.createHistoricDetailQuery().activityInstanceId(task.getActivityInstanceId())
+          .variableUpdates().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list();
+      for (HistoricDetail detail : updates) {
+        HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+        entries.add(new Entry("Décision ou saisie", reference, update.getVariableName(),
+            Objects.toString(update.getValue(), ""), update.getTime().toInstant()));
+      }
+    }
+  }
+
+  /** The idea's reference: the business key of the instance, or of the idea above an incubation. */
+  private String reference(String processInstanceId) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    if (instance == null) {
+      return null;
+    }
+    if (instance.getBusinessKey() == null && instance.getSuperProcessInstanceId() != null) {
+      return reference(instance.getSuperProcessInstanceId());
+    }
+    return instance.getBusinessKey();
+  }
+
+  private void comments(String agent, List<Entry> entries) {
+    jdbc.sql("select idea_reference, body, written_at, hidden_reason from idea_comment where author = :agent"
+            + " order by written_at, id")
+        .param("agent", agent)
+        .query((rs, row) -> {
+          String reference = rs.getString("idea_reference");
+          Instant written = rs.getTimestamp("written_at").toInstant();
+          entries.add(new Entry("Commentaire", reference, "texte", rs.getString("body"), written));
+          if (rs.getString("hidden_reason") != null) {
+            entries.add(new Entry("Commentaire", reference, "masqué par l'équipe, motif", rs.getString("hidden_reason"), written));
+          }
+          return reference;
+        })
+        .list();
+  }
+
+  private void supports(String agent, List<Entry> entries) {
+    jdbc.sql("select idea_reference, supported_at from idea_support where agent = :agent order by supported_at")
+        .param("agent", agent)
+        .query((rs, row) -> entries.add(new Entry("Soutien", rs.getString("idea_reference"), "soutien", "oui",
+            rs.getTimestamp("supported_at").toInstant())))
+        .list();
+  }
+
+  /** The entries by category, in the order they were gathered: what the page shows as counts. */
+  public static Map<String, Long> counts(List<Entry> entries) {
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    entries.forEach(e -> counts.merge(e.category(), 1L, Long::sum));
+    return counts;
+  }
+}

@@ -1,0 +1,154 @@
+package fr.construisons.privacy;
+
+import static fr.construisons.idea.IdeaLifecycle.Elements.TASK_CLARIFY_IDEA;
+import static fr.construisons.support.IdeaScenario.AGENT;
+import static fr.construisons.support.IdeaScenario.ideaForm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.privacy.PersonalDataLog.Action;
+import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.IdeaScenario;
+import fr.construisons.web.AgentPages;
+import fr.construisons.web.WebTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An agent's right of access over real HTTP: « Mes données » downloads everything the platform
+ * holds about the signed-in agent — profile, ideas, tasks and what they decided, comments,
+ * supports, the log of their data — and nothing about anybody else, whatever the request says.
+ */
+@WebTest
+@ExtendWith(EmptyMailbox.class)
+class MyDataExportWebTest {
+
+  private static final String CAMILLE_COMMENT = "=Excellente idée, commentaire de Camille pour l'export";
+  private static final String KARIM_COMMENT = "Commentaire de Karim, qui n'appartient qu'à lui";
+  private static final String LEA_NOTES = "Notes de Léa pendant l'appel de clarification, pour l'export";
+
+  @LocalServerPort int port;
+  @Autowired IdeaScenario scenario;
+  @Autowired TaskService tasks;
+  @Autowired PersonalDataLog log;
+
+  private String camillesIdea;
+  private String karimsIdea;
+
+  @BeforeEach
+  void agentsLeaveTraces() {
+    ProcessInstance camilles = scenario.submit(AGENT, ideaForm(false, "dsi"));
+    camillesIdea = camilles.getBusinessKey();
+    karimsIdea = scenario.submit("karim", ideaForm(false, "education")).getBusinessKey();
+
+    Task call = scenario.task(camilles, TASK_CLARIFY_IDEA);
+    tasks.claim(call.getId(), "lea");
+    scenario.completeTask(call, Map.of(IdeaLifecycle.CLARIFICATION_OUTCOME.name(), "FITS",
+        IdeaLifecycle.CLARIFICATION_NOTES.name(), LEA_NOTES));
+
+    AgentPages camille = AgentPages.signedIn(port, "camille");
+    camille.get("/idees/" + karimsIdea);
+    camille.post("/idees/" + karimsIdea + "/commentaires", Map.of("commentaire", CAMILLE_COMMENT));
+    camille.get("/idees/" + karimsIdea);
+    camille.post("/idees/" + karimsIdea + "/soutien", Map.of("soutenir", "oui"));
+    AgentPages karim = AgentPages.signedIn(port, "karim");
+    karim.get("/idees/" + camillesIdea);
+    karim.post("/idees/" + camillesIdea + "/commentaires", Map.of("commentaire", KARIM_COMMENT));
+  }
+
+  private static List<String> values(JsonNode export, String category) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode entry : export.get("donnees")) {
+      if (entry.get("rubrique").asText().equals(category)) {
+        values.add(entry.get("reference").asText() + " | " + entry.get("donnee").asText() + " | " + entry.get("valeur").asText());
+      }
+    }
+    return values;
+  }
+
+  private JsonNode exportOf(String user, String path) throws Exception {
+    AgentPages.Page download = AgentPages.signedIn(port, user).get(path);
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+    assertThat(download.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+    return new ObjectMapper().readTree(download.body());
+  }
+
+  @Test
+  void theJsonExportHoldsAllOfTheAgentsDataAndNobodyElses() throws Exception {
+    JsonNode export = exportOf("camille", "/mes-donnees/export.json");
+
+    assertThat(export.get("agent").asText()).isEqualTo("camille");
+    assertThat(values(export, "Profil")).contains("null | identifiant | camille", "null | prénom | Camille",
+        "null | nom | Martin", "null | courriel | camille.martin@departement.example",
+        "null | responsable hiérarchique | Sophie Petit");
+    assertThat(values(export, "Idée déposée")).contains(camillesIdea + " | titre | Relais-colis dans nos implantations",
+        camillesIdea + " | nom affiché avec l'idée | non");
+    assertThat(values(export, "Commentaire")).contains(karimsIdea + " | texte | " + CAMILLE_COMMENT);
+    assertThat(values(export, "Soutien")).contains(karimsIdea + " | soutien | oui");
+    assertThat(export.toString()).doesNotContain(KARIM_COMMENT, LEA_NOTES, "karim.")
+        .doesNotContain(karimsIdea + " | titre");
+    assertThat(values(export, "Idée déposée")).noneMatch(v -> v.startsWith(karimsIdea));
+  }
+
+  @Test
+  void theTeamMembersExportHoldsTheTasksTheyCompletedAndWhatTheyDecided() throws Exception {
+    JsonNode export = exportOf("lea", "/mes-donnees/export.json");
+
+    assertThat(values(export, "Tâche accomplie")).anyMatch(v -> v.startsWith(camillesIdea + " | tâche | "));
+    assertThat(values(export, "Décision ou saisie")).contains(
+        camillesIdea + " | " + IdeaLifecycle.CLARIFICATION_OUTCOME.name() + " | FITS",
+        camillesIdea + " | " + IdeaLifecycle.CLARIFICATION_NOTES.name() + " | " + LEA_NOTES);
+    assertThat(export.toString()).doesNotContain(CAMILLE_COMMENT, KARIM_COMMENT);
+  }
+
+  @Test
+  void nobodyCanAskForSomebodyElsesDataAndAnonymousVisitorsGetTheLoginPage() throws Exception {
+    JsonNode export = exportOf("camille", "/mes-donnees/export.json?agent=karim&utilisateur=karim");
+    assertThat(export.get("agent").asText()).isEqualTo("camille");
+    assertThat(export.toString()).doesNotContain(KARIM_COMMENT);
+
+    AgentPages.Page anonymous = AgentPages.anonymous(port).get("/mes-donnees/export.json");
+    assertThat(anonymous.status()).isEqualTo(302);
+    assertThat(anonymous.location()).contains("/connexion");
+  }
+
+  @Test
+  void theCsvExportIsForASpreadsheetAndEveryDownloadIsLogged() {
+    int before = (int) log.of("camille").stream().filter(e -> e.action() == Action.DATA_EXPORTED).count();
+    AgentPages camille = AgentPages.signedIn(port, "camille");
+    AgentPages.Page csv = camille.get("/mes-donnees/export.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    String text = new String(csv.bytes(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFRubrique;Référence de l'idée;Donnée;Valeur;Date\r\n")
+        .contains("Idée déposée;" + camillesIdea + ";titre;Relais-colis dans nos implantations;")
+        // A comment a spreadsheet would evaluate is defused.
+        .contains("Commentaire;" + karimsIdea + ";texte;'" + CAMILLE_COMMENT + ";")
+        .doesNotContain(KARIM_COMMENT);
+    camille.get("/mes-donnees/export.json");
+
+    assertThat(log.of("camille").stream().filter(e -> e.action() == Action.DATA_EXPORTED).map(PersonalDataLog.Entry::detail))
+        .hasSize(before + 2).endsWith("csv", "json");
+    assertThat(log.of("karim")).noneMatch(e -> e.action() == Action.DATA_EXPORTED);
+  }
+
+  @Test
+  void thePageSaysWhatIsHeldAndOffersBothDownloads() {
+    String page = AgentPages.signedIn(port, "camille").get("/mes-donnees").body();
+    assertThat(page).contains("Mes données personnelles", "Idée déposée", "Commentaire", "Soutien",
+        "/mes-donnees/export.json", "/mes-donnees/export.csv");
+  }
+}
