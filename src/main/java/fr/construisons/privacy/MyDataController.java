@@ -1,8 +1,6 @@
 package fr.construisons.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.construisons.dashboard.DashboardCsv;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.security.CurrentAgent;
@@ -37,12 +35,13 @@ public class MyDataController {
 
   private final PersonalDataExport export;
   private final PersonalDataLog log;
-  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  /** Spring Boot's mapper: dates in ISO 8601, as every other JSON of the application. */
+  private final ObjectMapper json;
 
-  public MyDataController(PersonalDataExport export, PersonalDataLog log) {
+  public MyDataController(PersonalDataExport export, PersonalDataLog log, ObjectMapper json) {
     this.export = export;
     this.log = log;
+    this.json = json;
   }
 
   @GetMapping(PATH)
@@ -60,7 +59,7 @@ public class MyDataController {
     document.put("exporteLe", Instant.now());
     document.put("donnees", entries.stream().map(MyDataController::asMap).toList());
     download(response, "application/json", "mes-donnees-construisons.json");
-    json.writeValue(response.getOutputStream(), document);
+    json.writerWithDefaultPrettyPrinter().writeValue(response.getOutputStream(), document);
   }
 
   @GetMapping(PATH + "/export.csv")

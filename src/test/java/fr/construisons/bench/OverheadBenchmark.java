@@ -79,57 +79,55 @@ public final class OverheadBenchmark {
 
   private static void measure(StringBuilder report, String kind, String delivery, String history, List<Integer> threads, int ideas,
       int warmup, int rounds, int smtpPort) throws Exception {
-    {
-      BenchDatabase bareDb = BenchDatabase.fresh(kind, "construisons_bench_bare");
-      BenchDatabase appDb = BenchDatabase.fresh(kind, "construisons_bench_app");
-      ProcessEngine bare = BareEngine.start("bench-bare", bareDb.url(), bareDb.user(), bareDb.password(), history);
-      List<String> arguments = new ArrayList<>(Arrays.asList(mailArguments(delivery)));
-      arguments.add("--camunda.bpm.history-level=" + history);
-      try (ApplicationUnderBench application = new ApplicationUnderBench(appDb, smtpPort, arguments.toArray(String[]::new))) {
-        Side bareSide = new Side("bare engine", new PathDriver(bare, true));
-        Side appSide = new Side("application", new PathDriver(application.engine(), false));
-        System.out.println("== " + kind + ", mail " + delivery + ", history " + history + ": warming up");
-        for (Side side : List.of(bareSide, appSide)) {
-          for (PathDriver.Path path : PathDriver.Path.values()) {
-            run(side, path, warmup, 1);
-          }
+    BenchDatabase bareDb = BenchDatabase.fresh(kind, "construisons_bench_bare");
+    BenchDatabase appDb = BenchDatabase.fresh(kind, "construisons_bench_app");
+    ProcessEngine bare = BareEngine.start("bench-bare", bareDb.url(), bareDb.user(), bareDb.password(), history);
+    List<String> arguments = new ArrayList<>(Arrays.asList(mailArguments(delivery)));
+    arguments.add("--camunda.bpm.history-level=" + history);
+    try (ApplicationUnderBench application = new ApplicationUnderBench(appDb, smtpPort, arguments.toArray(String[]::new))) {
+      Side bareSide = new Side("bare engine", new PathDriver(bare, true));
+      Side appSide = new Side("application", new PathDriver(application.engine(), false));
+      System.out.println("== " + kind + ", mail " + delivery + ", history " + history + ": warming up");
+      for (Side side : List.of(bareSide, appSide)) {
+        for (PathDriver.Path path : PathDriver.Path.values()) {
+          run(side, path, warmup, 1);
         }
-        runOneUserTask(bareSide, 20 * warmup, 1);
-        application.takeMails();
-
-        report.append("## ").append(kind.equals("h2") ? "H2 (in memory)" : "PostgreSQL (local)")
-            .append(", mail ").append(delivery).append(", history ").append(history).append("\n\n")
-            .append("| client threads | path | bare engine, ideas/s | application, ideas/s | ratio (our cost / bare cost) | mails per idea |\n")
-            .append("|---|---|---|---|---|---|\n");
-        for (int clients : threads) {
-          Map<PathDriver.Path, List<Double>> bareRates = new EnumMap<>(PathDriver.Path.class);
-          Map<PathDriver.Path, List<Double>> appRates = new EnumMap<>(PathDriver.Path.class);
-          Map<PathDriver.Path, Double> mails = new EnumMap<>(PathDriver.Path.class);
-          List<Double> oneTask = new ArrayList<>();
-          for (int round = 0; round < rounds; round++) {
-            for (PathDriver.Path path : PathDriver.Path.values()) {
-              bareRates.computeIfAbsent(path, p -> new ArrayList<>()).add(run(bareSide, path, ideas, clients));
-              application.takeMails();
-              appRates.computeIfAbsent(path, p -> new ArrayList<>()).add(run(appSide, path, ideas, clients));
-              mails.put(path, application.takeMails() / (double) ideas);
-            }
-            oneTask.add(runOneUserTask(bareSide, 20 * ideas, clients));
-          }
-          for (PathDriver.Path path : PathDriver.Path.values()) {
-            double bareRate = median(bareRates.get(path));
-            double appRate = median(appRates.get(path));
-            report.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | **%.2f** | %.1f |%n",
-                clients, path, bareRate, appRate, bareRate / appRate, mails.get(path)));
-            System.out.printf(Locale.ROOT, "%s %s %s %d threads %s: bare %.1f/s app %.1f/s ratio %.2f%n",
-                kind, delivery, history, clients, path, bareRate, appRate, bareRate / appRate);
-          }
-          report.append(String.format(Locale.ROOT, "| %d | one user task (bare engine) | %.0f instances/s | | | |%n",
-              clients, median(oneTask)));
-        }
-        report.append("\n");
-      } finally {
-        bare.close();
       }
+      runOneUserTask(bareSide, 20 * warmup, 1);
+      application.takeMails();
+
+      report.append("## ").append(kind.equals("h2") ? "H2 (in memory)" : "PostgreSQL (local)")
+          .append(", mail ").append(delivery).append(", history ").append(history).append("\n\n")
+          .append("| client threads | path | bare engine, ideas/s | application, ideas/s | ratio (our cost / bare cost) | mails per idea |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (int clients : threads) {
+        Map<PathDriver.Path, List<Double>> bareRates = new EnumMap<>(PathDriver.Path.class);
+        Map<PathDriver.Path, List<Double>> appRates = new EnumMap<>(PathDriver.Path.class);
+        Map<PathDriver.Path, Double> mails = new EnumMap<>(PathDriver.Path.class);
+        List<Double> oneTask = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          for (PathDriver.Path path : PathDriver.Path.values()) {
+            bareRates.computeIfAbsent(path, p -> new ArrayList<>()).add(run(bareSide, path, ideas, clients));
+            application.takeMails();
+            appRates.computeIfAbsent(path, p -> new ArrayList<>()).add(run(appSide, path, ideas, clients));
+            mails.put(path, application.takeMails() / (double) ideas);
+          }
+          oneTask.add(runOneUserTask(bareSide, 20 * ideas, clients));
+        }
+        for (PathDriver.Path path : PathDriver.Path.values()) {
+          double bareRate = median(bareRates.get(path));
+          double appRate = median(appRates.get(path));
+          report.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | **%.2f** | %.1f |%n",
+              clients, path, bareRate, appRate, bareRate / appRate, mails.get(path)));
+          System.out.printf(Locale.ROOT, "%s %s %s %d threads %s: bare %.1f/s app %.1f/s ratio %.2f%n",
+              kind, delivery, history, clients, path, bareRate, appRate, bareRate / appRate);
+        }
+        report.append(String.format(Locale.ROOT, "| %d | one user task (bare engine) | %.0f instances/s | | | |%n",
+            clients, median(oneTask)));
+      }
+      report.append("\n");
+    } finally {
+      bare.close();
     }
   }
 
