@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -61,6 +62,9 @@ public final class IdeaBox {
   public WebDriverWait wait(String what) {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
     wait.withMessage("waiting for " + what);
+    // Our forms post and redirect: an element found just before the new page replaces the old
+    // one goes stale between two reads, which means "not yet", not a failure.
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
