@@ -54,6 +54,15 @@ public class IdeaTimeline {
       EXPERIMENT_CONCLUSION.name(), STUDY_OUTCOME.name(), STUDY_CONCLUSION.name());
   private static final String INCUBATION_DECISION = Incubation.IMPLEMENTATION_DECISION.name();
 
+  /**
+   * Every variable the timeline reads from history: they stay when an idea's people are taken out
+   * at the end of its retention period (privacy/EngineHistoryAnonymiser), so the timeline does not
+   * change then.
+   */
+  public static final Set<String> VARIABLES_SHOWN = Set.of(ORIENTATION.name(), EXPERIMENT_DECISION.name(),
+      EXPERIMENT_CONCLUSION.name(), STUDY_OUTCOME.name(), STUDY_CONCLUSION.name(), TAKE_UP_DECISION.name(),
+      TAKE_UP_REASON.name(), INCUBATION_DECISION);
+
   private final HistoryService history;
   private final OrganisationDirectory organisation;
 

@@ -21,8 +21,13 @@ public class PersonalDataLog {
     /** The agent no longer shows their name with one of their ideas (detail: the reference). */
     NAME_HIDDEN,
     /** The agent downloaded everything the platform holds about them (detail: the format). */
-    DATA_EXPORTED
+    DATA_EXPORTED,
+    /** The innovation team erased the agent's data at their request (detail: what was done). */
+    DATA_ERASED
   }
+
+  /** Longest detail the table holds. */
+  static final int DETAIL_MAX = 500;
 
   public record Entry(Instant happenedAt, String actor, String agent, Action action, String detail) {}
 
@@ -40,7 +45,14 @@ public class PersonalDataLog {
         .param("actor", actor)
         .param("agent", agent)
         .param("action", action.name())
-        .param("detail", detail)
+        .param("detail", detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 1) + "…")
+        .update();
+  }
+
+  /** Deletes the entries older than the cut-off (their retention period is over); returns how many. */
+  public int deleteBefore(Instant cutoff) {
+    return jdbc.sql("delete from personal_data_log where happened_at < :cutoff")
+        .param("cutoff", Timestamp.from(cutoff))
         .update();
   }
 

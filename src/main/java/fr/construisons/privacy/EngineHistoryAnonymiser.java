@@ -1,0 +1,161 @@
+package fr.construisons.privacy;
+
+import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.incubation.Incubation;
+import fr.construisons.ideabox.IdeaTimeline;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes people from Camunda's history of finished process instances, keeping what the public
+ * timeline and the dashboard read (activities, group links, the public variables).
+ *
+ * <p>Camunda offers an API to delete a historic variable, which is used for variables; it has none
+ * to blank a user id in a history row, so those columns are updated here in SQL, in the engine's
+ * own transaction. The tables and columns are the engine's documented history schema of 7.x (all
+ * carry {@code ROOT_PROC_INST_ID_}); {@code EngineHistoryAnonymisationTest} scans every column of
+ * every engine table after anonymisation, so a new engine version that stores a person elsewhere
+ * fails the build instead of leaking. Only finished instances are touched: the engine rewrites the
+ * history row of a running task from its runtime row.
+ */
+@Component
+public class EngineHistoryAnonymiser {
+
+  /**
+   * Variables that stay: the idea's public content, its decisions and scores (no person in them),
+   * and what the public timeline shows. Every other variable (people's ids, notes, comments, the
+   * manager's agreement, lists of candidates, reasons given by an agent) is deleted, including a
+   * variable added to a model later: keeping one is a decision written here.
+   */
+  static final Set<String> KEPT_VARIABLES;
+
+  static {
+    Set<String> kept = new HashSet<>(IdeaTimeline.VARIABLES_SHOWN);
+    List.of(IdeaLifecycle.IDEA_REFERENCE, IdeaLifecycle.TITLE, IdeaLifecycle.PROBLEM, IdeaLifecycle.SOLUTION,
+            IdeaLifecycle.BENEFITS, IdeaLifecycle.IDEATOR_DIRECTORATE, IdeaLifecycle.WANTS_TO_CARRY,
+            IdeaLifecycle.STAGE, IdeaLifecycle.CLARIFICATION_OUTCOME, IdeaLifecycle.STRATEGIC_IMPACT,
+            IdeaLifecycle.FEASIBILITY, IdeaLifecycle.RECOMMENDED_ORIENTATION, IdeaLifecycle.DIRECTORATE,
+            IdeaLifecycle.DUPLICATE_OF, IdeaLifecycle.INCUBATION_DECISION, Incubation.WORKSTREAM,
+            Incubation.WORKSTREAM_CONCLUSION, Incubation.TIMEBOX_DECISION, Incubation.SPONSOR_DIRECTORATE)
+        .forEach(variable -> kept.add(variable.name()));
+    kept.add(IdeaLifecycle.IMPACTED_DIRECTORATES);
+    kept.add(Incubation.PIVOT_WORKSTREAMS);
+    // Camunda's own multi-instance counters.
+    kept.addAll(List.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter"));
+    KEPT_VARIABLES = Set.copyOf(kept);
+  }
+
+  static final List<String> CANDIDATE_LISTS = List.of(Incubation.COACH_OPTIONS, Incubation.LEGAL_EXPERT_OPTIONS,
+      Incubation.FINANCE_EXPERT_OPTIONS, Incubation.MARKET_EXPERT_OPTIONS, Incubation.USER_JOURNEY_EXPERT_OPTIONS);
+
+  private static final String FINISHED_ROOTS =
+      "select PROC_INST_ID_ from ACT_HI_PROCINST where PROC_INST_ID_ = ROOT_PROC_INST_ID_ and END_TIME_ is not null";
+
+  private final JdbcClient jdbc;
+  private final HistoryService history;
+
+  public EngineHistoryAnonymiser(JdbcClient jdbc, HistoryService history) {
+    this.jdbc = jdbc;
+    this.history = history;
+  }
+
+  /**
+   * The finished root instances of an idea: its lifecycle (the incubation is called from it) and
+   * the withdrawal or duplicate-closure requests naming it.
+   */
+  public List<String> finishedInstancesOf(String reference) {
+    return jdbc.sql("select distinct p.ROOT_PROC_INST_ID_ from ACT_HI_PROCINST p where (p.BUSINESS_KEY_ = :ref"
+            + " or p.PROC_INST_ID_ in (select v.PROC_INST_ID_ from ACT_HI_VARINST v where v.NAME_ = :name and v.TEXT_ = :ref))"
+            + " and p.ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")")
+        .param("ref", reference)
+        .param("name", IdeaLifecycle.IDEA_REFERENCE.name())
+        .query(String.class)
+        .list();
+  }
+
+  /** Everybody out of these finished instances: user ids, free texts, private variables. */
+  public void anonymiseInstances(List<String> roots) {
+    if (roots.isEmpty()) {
+      return;
+    }
+    in(roots, "update ACT_HI_PROCINST set START_USER_ID_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "update ACT_HI_ACTINST set ASSIGNEE_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "update ACT_HI_TASKINST set ASSIGNEE_ = null, OWNER_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "delete from ACT_HI_IDENTITYLINK where ROOT_PROC_INST_ID_ in (:roots) and USER_ID_ is not null");
+    in(roots, "update ACT_HI_IDENTITYLINK set ASSIGNER_ID_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "update ACT_HI_OP_LOG set USER_ID_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "update ACT_HI_OP_LOG set ORG_VALUE_ = null, NEW_VALUE_ = null where ROOT_PROC_INST_ID_ in (:roots)"
+        + " and PROPERTY_ in ('assignee', 'owner', 'userId')");
+    in(roots, "update ACT_HI_DECINST set USER_ID_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    // Comments and attachments a user may add to a task through the REST API.
+    in(roots, "update ACT_HI_COMMENT set USER_ID_ = null, MESSAGE_ = '" + IdeaAnonymiser.ANONYMISED
+        + "', FULL_MSG_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "delete from ACT_GE_BYTEARRAY where ID_ in (select CONTENT_ID_ from ACT_HI_ATTACHMENT"
+        + " where ROOT_PROC_INST_ID_ in (:roots))");
+    in(roots, "delete from ACT_HI_ATTACHMENT where ROOT_PROC_INST_ID_ in (:roots)");
+    // A failed job's message may quote an address or a name (a refused recipient, for instance).
+    in(roots, "delete from ACT_GE_BYTEARRAY where ID_ in (select JOB_EXCEPTION_STACK_ID_ from ACT_HI_JOB_LOG"
+        + " where ROOT_PROC_INST_ID_ in (:roots))");
+    in(roots, "update ACT_HI_JOB_LOG set JOB_EXCEPTION_MSG_ = null, JOB_EXCEPTION_STACK_ID_ = null"
+        + " where ROOT_PROC_INST_ID_ in (:roots)");
+    in(roots, "update ACT_HI_INCIDENT set INCIDENT_MSG_ = null where ROOT_PROC_INST_ID_ in (:roots)");
+    jdbc.sql("select ID_, NAME_ from ACT_HI_VARINST where ROOT_PROC_INST_ID_ in (:roots)")
+        .param("roots", roots)
+        .query((rs, row) -> KEPT_VARIABLES.contains(rs.getString("NAME_")) ? null : rs.getString("ID_"))
+        .list().stream()
+        .filter(id -> id != null)
+        .forEach(history::deleteHistoricVariableInstance);
+  }
+
+  /**
+   * One agent out of the finished instances they took part in, leaving everybody else's part: the
+   * tasks they held, the links naming them, the variables that name them or that they wrote in
+   * their tasks (unless public).
+   */
+  public void anonymiseAgent(String agent) {
+    String finished = " and ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")";
+    // Variables first: what they wrote is found through the tasks they held.
+    List<String> written = jdbc.sql("select distinct d.VAR_INST_ID_ from ACT_HI_DETAIL d"
+            + " join ACT_HI_ACTINST a on a.ID_ = d.ACT_INST_ID_"
+            + " where a.ASSIGNEE_ = :agent and d.VAR_INST_ID_ is not null and a.ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")")
+        .param("agent", agent)
+        .query(String.class).list();
+    Set<String> doomed = new HashSet<>(jdbc.sql("select ID_ from ACT_HI_VARINST where TEXT_ = :agent" + finished)
+        .param("agent", agent).query(String.class).list());
+    written.stream().filter(id -> !KEPT_VARIABLES.contains(nameOf(id))).forEach(doomed::add);
+    // The candidate lists of the project-team form name every candidate (label and id); they are
+    // of no use once an instance has finished.
+    doomed.addAll(jdbc.sql("select ID_ from ACT_HI_VARINST where NAME_ in (:lists)" + finished)
+        .param("lists", CANDIDATE_LISTS).query(String.class).list());
+    doomed.forEach(history::deleteHistoricVariableInstance);
+    agent(agent, "update ACT_HI_PROCINST set START_USER_ID_ = null where START_USER_ID_ = :agent" + finished);
+    agent(agent, "update ACT_HI_ACTINST set ASSIGNEE_ = null where ASSIGNEE_ = :agent" + finished);
+    agent(agent, "update ACT_HI_TASKINST set ASSIGNEE_ = null where ASSIGNEE_ = :agent" + finished);
+    agent(agent, "update ACT_HI_TASKINST set OWNER_ = null where OWNER_ = :agent" + finished);
+    agent(agent, "delete from ACT_HI_IDENTITYLINK where USER_ID_ = :agent" + finished);
+    agent(agent, "update ACT_HI_IDENTITYLINK set ASSIGNER_ID_ = null where ASSIGNER_ID_ = :agent" + finished);
+    agent(agent, "update ACT_HI_OP_LOG set USER_ID_ = null where USER_ID_ = :agent" + finished);
+    agent(agent, "update ACT_HI_OP_LOG set ORG_VALUE_ = null where ORG_VALUE_ = :agent" + finished);
+    agent(agent, "update ACT_HI_OP_LOG set NEW_VALUE_ = null where NEW_VALUE_ = :agent" + finished);
+    agent(agent, "update ACT_HI_DECINST set USER_ID_ = null where USER_ID_ = :agent" + finished);
+    agent(agent, "update ACT_HI_COMMENT set USER_ID_ = null, MESSAGE_ = '" + IdeaAnonymiser.ANONYMISED
+        + "', FULL_MSG_ = null where USER_ID_ = :agent" + finished);
+  }
+
+  private String nameOf(String variableInstanceId) {
+    return jdbc.sql("select NAME_ from ACT_HI_VARINST where ID_ = :id").param("id", variableInstanceId)
+        .query(String.class).optional().orElse("");
+  }
+
+  private void in(List<String> roots, String sql) {
+    jdbc.sql(sql).param("roots", roots).update();
+  }
+
+  private void agent(String agent, String sql) {
+    jdbc.sql(sql).param("agent", agent).update();
+  }
+}
