@@ -8,6 +8,7 @@ import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.incubation.Incubation;
+import fr.construisons.privacy.retention.Retention;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +47,7 @@ public class SchemeMetrics implements MeterBinder {
 
   /** The scheme's processes, labelled by their keys. */
   static final List<String> PROCESSES = List.of(IdeaLifecycle.PROCESS_KEY, Incubation.PROCESS_KEY,
-      IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY);
+      IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY, Retention.PROCESS_KEY);
 
   private record Step(String process, String taskKey) {}
 

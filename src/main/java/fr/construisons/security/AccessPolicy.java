@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.incubation.Incubation;
+import fr.construisons.privacy.retention.Retention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,7 +51,7 @@ public final class AccessPolicy {
 
   private static final String[] MONITORED_PROCESSES = {
       IdeaLifecycle.PROCESS_KEY, Incubation.PROCESS_KEY,
-      IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY};
+      IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY, Retention.PROCESS_KEY};
 
   public static List<Grant> grants() {
     List<Grant> grants = new ArrayList<>(List.of(
