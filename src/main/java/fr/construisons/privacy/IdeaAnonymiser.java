@@ -37,11 +37,18 @@ public class IdeaAnonymiser {
     this.engineHistory = engineHistory;
   }
 
-  /** Closed ideas whose people are still named, closed on or before the cut-off, oldest first. */
+  /**
+   * Closed ideas past the cut-off in which somebody is still named, oldest first: not anonymised
+   * yet, or anonymised but commented or supported since (the idea box stays open to them).
+   */
   public List<String> closedOnOrBefore(Instant cutoff, int max) {
-    return jdbc.sql("select reference from idea where closed_at is not null and closed_at <= :cutoff"
-            + " and anonymised_at is null order by closed_at, reference")
+    return jdbc.sql("select reference from idea i where closed_at is not null and closed_at <= :cutoff"
+            + " and (anonymised_at is null"
+            + " or exists (select 1 from idea_comment c where c.idea_reference = i.reference)"
+            + " or exists (select 1 from idea_support s where s.idea_reference = i.reference and s.agent not like :strangers))"
+            + " order by closed_at, reference")
         .param("cutoff", Timestamp.from(cutoff))
+        .param("strangers", ANONYMOUS + "-%")
         .query(String.class)
         .list().stream().limit(max).toList();
   }

@@ -184,6 +184,16 @@ class RetentionAnonymisationTest {
     // A third night finds nothing more to do for these ideas.
     ClockUtil.setCurrentTime(Date.from(closedAt.atZone(PARIS).plusYears(3).plusDays(2).toInstant()));
     assertThat(expiredIdeasOf(runTheNightlyRetention())).doesNotContain(reference, withdrawnReference);
+
+    // The idea box stays open: somebody supporting or commenting the old idea later is taken out
+    // the next night too, and the count keeps them.
+    supports.set(reference, "marc", true);
+    comments.add(reference, "marc", "Excellente idée pour le collège Stendhal, encore aujourd'hui.");
+    ClockUtil.setCurrentTime(Date.from(closedAt.atZone(PARIS).plusYears(3).plusDays(3).toInstant()));
+    assertThat(expiredIdeasOf(runTheNightlyRetention())).contains(reference).doesNotContain(withdrawnReference);
+    assertThat(findings(instances, List.of(reference, withdrawnReference))).isEmpty();
+    assertThat(supports.count(reference)).isEqualTo(3);
+    assertThat(comments.of(reference)).isEmpty();
   }
 
   /** Fires the nightly timer as the job executor would, then the jobs it creates (one per idea). */
