@@ -2,6 +2,7 @@ package fr.construisons.incubation;
 
 import static fr.construisons.incubation.Incubation.AGREEMENT_COMMENT;
 import static fr.construisons.incubation.Incubation.AGREEMENT_DECISION;
+import static fr.construisons.incubation.Incubation.MEDIATION_DECISION;
 import static fr.construisons.incubation.Incubation.MEDIATION_NOTE;
 import static fr.construisons.incubation.Incubation.TIMEBOX_DECISION;
 import static fr.construisons.incubation.Incubation.TIMEBOX_NOTE;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Component;
  * (again), the form keeps the terms they stated, a useful start, but not their previous answer,
  * which they must give afresh. Once they have answered, the team's mediation note and extension
  * request that motivated this round are spent: a later round must not show them as new.
+ *
+ * <p>The answer and the mediation are local variables of {@code SubProcess_AgreeOnWorkingTime}
+ * (declared by its input mapping), so that an expert's task elsewhere in the incubation cannot
+ * read them. They are therefore emptied, never removed: a removed local variable would be
+ * created again at the instance's level by the next form submission.
  */
 @Component("agreementRoundListener")
 public class AgreementRoundListener implements ExecutionListener {
@@ -22,10 +28,11 @@ public class AgreementRoundListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      execution.removeVariable(AGREEMENT_DECISION.name());
-      execution.removeVariable(AGREEMENT_COMMENT.name());
+      execution.setVariable(AGREEMENT_DECISION.name(), null);
+      execution.setVariable(AGREEMENT_COMMENT.name(), null);
     } else if (!execution.isCanceled()) {
-      execution.removeVariable(MEDIATION_NOTE.name());
+      execution.setVariable(MEDIATION_DECISION.name(), null);
+      execution.setVariable(MEDIATION_NOTE.name(), null);
       execution.removeVariable(TIMEBOX_DECISION.name());
       execution.removeVariable(TIMEBOX_NOTE.name());
     }

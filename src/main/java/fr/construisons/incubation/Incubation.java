@@ -17,6 +17,11 @@ public final class Incubation {
   public static final class Elements {
     public static final String START_INCUBATION_REQUESTED = "StartEvent_IncubationRequested";
     public static final String TASK_RESOLVE_LINE_MANAGER = "Task_ResolveLineManager";
+    /**
+     * The manager's agreement, its mediation and the first forming of the project team: the
+     * terms and the mediation are its local variables, out of sight of the experts' tasks.
+     */
+    public static final String SUBPROCESS_AGREE_ON_WORKING_TIME = "SubProcess_AgreeOnWorkingTime";
     public static final String TASK_REQUEST_TIME_AGREEMENT = "Task_RequestTimeAgreement";
     public static final String TASK_AGREE_ON_WORKING_TIME = "Task_AgreeOnWorkingTime";
     public static final String TIMER_MANAGER_REMINDER = "BoundaryEvent_ManagerReminder";
@@ -27,6 +32,8 @@ public final class Incubation {
     public static final String TASK_LIST_TEAM_CANDIDATES = "Task_ListProjectTeamCandidates";
     public static final String TASK_FORM_PROJECT_TEAM = "Task_FormProjectTeam";
     public static final String TASK_NOTIFY_PROJECT_TEAM = "Task_NotifyProjectTeam";
+    public static final String END_AGREEMENT_NOT_REACHED = "EndEvent_AgreementNotReached";
+    public static final String GATEWAY_INCUBATION_STARTED = "Gateway_IncubationStarted";
     public static final String SUBPROCESS_WORKSTREAMS = "SubProcess_Workstreams";
     public static final String TASK_CARRY_WORKSTREAM = "Task_CarryWorkstream";
     public static final String TASK_REVIEW_WORKSTREAM = "Task_ReviewWorkstream";
@@ -55,7 +62,9 @@ public final class Incubation {
   public static final ProcessVariable<String> TITLE = string("title");
   public static final ProcessVariable<String> IDEATOR_DIRECTORATE = string("ideatorDirectorate");
 
-  // The line manager and the time agreement.
+  // The line manager and the time agreement. Every variable of the agreement and of its mediation
+  // is local to SUBPROCESS_AGREE_ON_WORKING_TIME; only the period (START_DATE, DURATION_MONTHS)
+  // and, when the incubation does not start, MEDIATION_DECISION and MEDIATION_NOTE leave it.
   public static final ProcessVariable<String> LINE_MANAGER = string("lineManager");
   public static final ProcessVariable<String> TIME_SHARE_UNIT = string("timeShareUnit");
   /** Number: a percentage (5–100) or days per week (0.5–5), as {@link #TIME_SHARE_UNIT} says. */

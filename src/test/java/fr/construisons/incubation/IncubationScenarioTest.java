@@ -176,16 +176,28 @@ class IncubationScenarioTest {
     scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",
         MEDIATION_NOTE.name(), "10 % du temps à partir d'avril, quand le service sera au complet."));
     assertThat(incubation).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
-    assertThat(runtime.getVariable(incubation.getId(), AGREEMENT_DECISION.name()))
+    String secondRound = scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME).getId();
+    assertThat(tasks.getVariable(secondRound, AGREEMENT_DECISION.name()))
         .as("the manager answers afresh").isNull();
-    assertThat(runtime.getVariable(incubation.getId(), DURATION_MONTHS.name()))
+    assertThat(tasks.getVariable(secondRound, DURATION_MONTHS.name()))
         .as("the terms stated stay as a start").isEqualTo(6);
+    assertThat(runtime.getVariable(incubation.getId(), DURATION_MONTHS.name()))
+        .as("inside the agreement's sub-process only").isNull();
     assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("10 % du temps à partir d'avril");
 
     scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
     assertThat(incubation).isWaitingAt(TASK_FORM_PROJECT_TEAM);
-    assertThat(runtime.getVariable(incubation.getId(), MEDIATION_NOTE.name()))
+    assertThat(tasks.getVariable(scenario.task(incubation, TASK_FORM_PROJECT_TEAM).getId(), MEDIATION_NOTE.name()))
         .as("spent: a later round must not show it as a new proposal").isNull();
+
+    scenario.complete(incubation, TASK_FORM_PROJECT_TEAM, projectTeam());
+    assertThat(incubation).hasPassed(SUBPROCESS_AGREE_ON_WORKING_TIME, GATEWAY_INCUBATION_STARTED);
+    assertThat(runtime.getVariables(incubation.getId()))
+        .as("out of the agreement's sub-process: the period, for the timebox, and nothing else of the answer")
+        .containsEntry(START_DATE.name(), "2027-01-04").containsEntry(DURATION_MONTHS.name(), 6)
+        .doesNotContainKeys(TIME_SHARE, TIME_SHARE_UNIT.name(), AGREEMENT_CONDITIONS.name(),
+            AGREEMENT_DECISION.name(), AGREEMENT_COMMENT.name())
+        .containsEntry(MEDIATION_DECISION.name(), null).containsEntry(MEDIATION_NOTE.name(), null);
   }
 
   @Test
@@ -194,7 +206,7 @@ class IncubationScenarioTest {
     scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NOT_STARTED",
         MEDIATION_NOTE.name(), "Aucun aménagement possible cette année."));
 
-    assertThat(incubation).isEnded().hasPassed(END_NOT_STARTED);
+    assertThat(incubation).isEnded().hasPassed(END_AGREEMENT_NOT_REACHED, GATEWAY_INCUBATION_STARTED, END_NOT_STARTED);
     assertThat(idea).isEnded();
     assertThat(catalogue.find(reference()).orElseThrow().stage()).isEqualTo(IdeaStage.INCUBATION_NOT_STARTED);
   }

@@ -123,7 +123,13 @@ class IncubationBrowserTest {
 
     assertThat(history.createHistoricTaskInstanceQuery().taskId(agreement.getId()).singleResult().getAssignee())
         .isEqualTo(MANAGER);
-    Map<String, Object> terms = runtime.getVariables(incubation.getId());
+    scenario.runJobs();
+    assertThat(incubation).hasPassed(TASK_AGREE_ON_WORKING_TIME, TASK_ANNOUNCE_AGREEMENT, TASK_LIST_TEAM_CANDIDATES)
+        .isWaitingAt(TASK_FORM_PROJECT_TEAM);
+    Task teamTask = scenario.task(incubation, TASK_FORM_PROJECT_TEAM);
+    assertThat(teamTask).hasCandidateGroup("equipe-construisons").isNotAssigned();
+    // The terms are local to the agreement's sub-process, where the team's task still sees them.
+    Map<String, Object> terms = tasks.getVariables(teamTask.getId());
     assertThat(terms)
         .containsEntry(TIME_SHARE_UNIT.name(), "PERCENT")
         .containsEntry(AGREEMENT_DECISION.name(), "AGREE")
@@ -136,11 +142,6 @@ class IncubationBrowserTest {
     System.out.println("[incubation] stored timeShare is a " + terms.get(TIME_SHARE).getClass().getSimpleName()
         + ", durationMonths a " + terms.get(DURATION_MONTHS.name()).getClass().getSimpleName()
         + ", startDate = " + terms.get(START_DATE.name()));
-    scenario.runJobs();
-    assertThat(incubation).hasPassed(TASK_AGREE_ON_WORKING_TIME, TASK_ANNOUNCE_AGREEMENT, TASK_LIST_TEAM_CANDIDATES)
-        .isWaitingAt(TASK_FORM_PROJECT_TEAM);
-    Task teamTask = scenario.task(incubation, TASK_FORM_PROJECT_TEAM);
-    assertThat(teamTask).hasCandidateGroup("equipe-construisons").isNotAssigned();
 
     // The innovation team forms the project team from the people the directory offers.
     tasklist.logOut();
