@@ -139,7 +139,11 @@ class IncubationScenarioTest {
 
     scenario.complete(incubation, TASK_FORM_PROJECT_TEAM, projectTeam());
     assertThat(subjectsTo(EXPERTS)).containsExactly("[Construisons!] Vous accompagnez l'incubation de l'idée " + reference());
-    assertThat(MailServer.text(MailServer.to(EXPERTS).get(0))).contains("volet juridique");
+    assertThat(MailServer.text(MailServer.to(EXPERTS).get(0))).contains("volet juridique")
+        .as("experts read the period, not the share of the agent's working time (RGPD)")
+        .contains("Durée : 6 mois").doesNotContain("du temps de travail", "20 %");
+    assertThat(MailServer.html(MailServer.to(EXPERTS).get(0))).contains("6 mois").doesNotContain("du temps de travail")
+        .doesNotContain("RGPD");
     List<Task> carried = scenario.tasks(incubation, TASK_CARRY_WORKSTREAM);
     assertThat(carried).hasSize(4).allSatisfy(task -> assertThat(task).isAssignedTo(AGENT));
 
