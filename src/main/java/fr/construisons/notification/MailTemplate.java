@@ -4,8 +4,8 @@ import fr.construisons.idea.IdeaStage;
 
 /**
  * One mail per event. Each template lives in {@code src/main/resources/mail/<path>.html} and
- * {@code .txt}. Subjects only carry the idea reference, never user text, so that no submitted
- * text can forge a header.
+ * {@code .txt}. Subjects only carry the idea reference (or a request's date), never user text, so
+ * that no submitted text can forge a header.
  */
 public enum MailTemplate {
   // To the ideator, when the idea moves to a stage (the first one is the acknowledgement).
@@ -45,7 +45,10 @@ public enum MailTemplate {
   TIMEBOX_ENDED("incubation/timebox-ended", "La période d'incubation de l'idée %s est terminée"),
   IMPLEMENTATION_DECISION("incubation/decision", "Décision de la direction générale sur l'idée %s"),
   IMPLEMENTATION_REQUESTED("incubation/implementation-requested", "Mise en œuvre de l'idée %s confiée à votre direction"),
-  IMPLEMENTATION_DONE("incubation/implementation-done", "L'idée %s est mise en œuvre");
+  IMPLEMENTATION_DONE("incubation/implementation-done", "L'idée %s est mise en œuvre"),
+
+  // Personal data (RGPD): to the agent who asked; %s is the request's date, never user text.
+  PERSONAL_DATA_REQUEST_ANSWERED("privacy/request-answered", "Réponse à votre demande du %s sur vos données personnelles");
 
   private final String path;
   private final String subjectFormat;

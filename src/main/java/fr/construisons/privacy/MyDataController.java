@@ -3,6 +3,8 @@ package fr.construisons.privacy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.dashboard.DashboardCsv;
 import fr.construisons.privacy.PersonalDataLog.Action;
+import fr.construisons.privacy.requests.PersonalDataRequest;
+import fr.construisons.privacy.requests.PersonalDataRequestSubmission;
 import fr.construisons.security.CurrentAgent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,11 +21,15 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * « Mes données »: what the platform holds about the signed-in agent, and its download as JSON or
- * CSV. There is no parameter naming the agent: nobody can ask for somebody else's data. Each
- * download is logged.
+ * CSV, and the form asking for a correction or an erasure (process personal-data-request). There
+ * is no parameter naming the agent: nobody can ask for, nor about, somebody else's data. Each
+ * download and each request is logged.
  */
 @Controller
 public class MyDataController {
@@ -35,18 +41,57 @@ public class MyDataController {
 
   private final PersonalDataExport export;
   private final PersonalDataLog log;
+  private final PersonalDataRequestSubmission requests;
   /** Spring Boot's mapper: dates in ISO 8601, as every other JSON of the application. */
   private final ObjectMapper json;
 
-  public MyDataController(PersonalDataExport export, PersonalDataLog log, ObjectMapper json) {
+  public MyDataController(PersonalDataExport export, PersonalDataLog log, PersonalDataRequestSubmission requests,
+      ObjectMapper json) {
     this.export = export;
     this.log = log;
+    this.requests = requests;
     this.json = json;
   }
 
+  /** What the request form shows again after a refusal: the agent's input, kept. */
+  public record RequestDraft(String kind, String text) {}
+
+  /** The text's lengths, for the browser's minlength/maxlength (a help, never relied on). */
+  public record Limits(int textMin, int textMax) {}
+
   @GetMapping(PATH)
   public String page(CurrentAgent agent, Model model) {
+    return show(agent, model, new RequestDraft(null, null), Map.of(), List.of());
+  }
+
+  /**
+   * Only the kind and the text are read: a field naming another agent is ignored, the request is
+   * the signed-in agent's (and the process checks it is made by them).
+   */
+  @PostMapping(PATH + "/demande")
+  public String request(CurrentAgent agent, @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "text", required = false) String text, Model model, HttpServletResponse response,
+      RedirectAttributes flash) {
+    PersonalDataRequestSubmission.Outcome outcome = requests.submit(agent, kind, text);
+    if (outcome instanceof PersonalDataRequestSubmission.Made made) {
+      flash.addFlashAttribute("annonce", "Votre demande de " + made.kindLabel() + " du " + made.requestedOn()
+          + " a bien été transmise à l'équipe Construisons! ; elle vous répondra par courriel.");
+      // Post/redirect/get: reloading the page does not make the request twice.
+      return "redirect:" + PATH + "#mes-demandes";
+    }
+    PersonalDataRequestSubmission.Refused refused = (PersonalDataRequestSubmission.Refused) outcome;
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return show(agent, model, new RequestDraft(kind, text), refused.problemsByField(), refused.problems());
+  }
+
+  private String show(CurrentAgent agent, Model model, RequestDraft draft, Map<String, List<String>> errors,
+      List<String> problems) {
     model.addAttribute("counts", PersonalDataExport.counts(export.of(agent.id())));
+    model.addAttribute("requests", requests.of(agent.id()));
+    model.addAttribute("draft", draft);
+    model.addAttribute("errors", errors);
+    model.addAttribute("problems", problems);
+    model.addAttribute("limits", new Limits(PersonalDataRequest.TEXT_MIN, PersonalDataRequest.TEXT_MAX));
     return "privacy/my-data";
   }
 

@@ -23,7 +23,15 @@ public class PersonalDataLog {
     /** The agent downloaded everything the platform holds about them (detail: the format). */
     DATA_EXPORTED,
     /** The innovation team erased the agent's data at their request (detail: what was done). */
-    DATA_ERASED
+    DATA_ERASED,
+    /** The agent asked for a correction of their data (detail: the request's process instance). */
+    CORRECTION_REQUESTED,
+    /** The agent asked for the erasure of their data (detail: the request's process instance). */
+    ERASURE_REQUESTED,
+    /** The innovation team answered a correction request, having corrected what it says (detail: the request). */
+    CORRECTION_ANSWERED,
+    /** The innovation team refused a correction or erasure request (detail: the request and its kind). */
+    REQUEST_REFUSED
   }
 
   /** Longest detail the table holds. */

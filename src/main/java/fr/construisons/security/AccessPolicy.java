@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.incubation.Incubation;
+import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.privacy.retention.Retention;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,12 @@ public final class AccessPolicy {
 
   private static final String[] MONITORED_PROCESSES = {
       IdeaLifecycle.PROCESS_KEY, Incubation.PROCESS_KEY,
-      IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY, Retention.PROCESS_KEY};
+      IdeaClosure.WITHDRAWAL_PROCESS_KEY, IdeaClosure.DUPLICATE_PROCESS_KEY, Retention.PROCESS_KEY,
+      PersonalDataRequest.PROCESS_KEY};
 
   public static List<Grant> grants() {
     List<Grant> grants = new ArrayList<>(List.of(
-        // Every agent: Tasklist, submit and withdraw their own ideas.
+        // Every agent: Tasklist, submit and withdraw their own ideas, ask about their own data.
         new Grant(GROUP_AGENTS, Resources.APPLICATION, TASKLIST,
             "ouvrir Tasklist", Permissions.ACCESS),
         new Grant(GROUP_AGENTS, Resources.PROCESS_DEFINITION, IdeaLifecycle.PROCESS_KEY,
@@ -63,6 +65,9 @@ public final class AccessPolicy {
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
         new Grant(GROUP_AGENTS, Resources.PROCESS_DEFINITION, IdeaClosure.WITHDRAWAL_PROCESS_KEY,
             "retirer une de ses idées (le processus vérifie qu'il en est l'auteur)",
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+        new Grant(GROUP_AGENTS, Resources.PROCESS_DEFINITION, PersonalDataRequest.PROCESS_KEY,
+            "demander la rectification ou l'effacement de ses données (la demande ne concerne que l'agent connecté)",
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
         new Grant(GROUP_AGENTS, Resources.PROCESS_INSTANCE, ANY,
             "créer les instances qu'il démarre (aucune lecture)", ProcessInstancePermissions.CREATE),

@@ -289,6 +289,14 @@ class NotificationServiceTest {
     model.put("decisionLabel", TakeUpDecision.ALREADY_DONE.label());
     model.put("workingDays", 5);
     model.put("duplicateOf", "CONS-2026-0007");
+    // The answer to a personal-data request: the team's own words (free text, so the hostile title)
+    // and the request's date, which stands where the idea's reference does in the subject.
+    model.put("requesterName", "Camille Martin");
+    model.put("requestedOn", REFERENCE);
+    model.put("kindLabel", "effacement");
+    model.put("accepted", true);
+    model.put("answerText", TITLE);
+    model.put("erasureSummary", "idées closes anonymisées : 1 ; commentaires supprimés : 2");
     return model;
   }
 

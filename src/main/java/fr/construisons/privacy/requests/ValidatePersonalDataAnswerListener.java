@@ -1,0 +1,14 @@
+package fr.construisons.privacy.requests;
+
+import fr.construisons.process.TaskFormValidation;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The team's answer form, checked on the server when the task is completed (Tasklist or REST). */
+@Component("validatePersonalDataAnswerListener")
+public class ValidatePersonalDataAnswerListener extends TaskFormValidation {
+
+  public ValidatePersonalDataAnswerListener(PersonalDataRequests requests) {
+    super(Map.of(PersonalDataRequest.Elements.TASK_PROCESS_REQUEST, requests::checkAnswer));
+  }
+}
