@@ -68,9 +68,15 @@ public class EngineHistoryAnonymiser {
    * the withdrawal or duplicate-closure requests naming it.
    */
   public List<String> finishedInstancesOf(String reference) {
-    return jdbc.sql("select distinct p.ROOT_PROC_INST_ID_ from ACT_HI_PROCINST p where (p.BUSINESS_KEY_ = :ref"
-            + " or p.PROC_INST_ID_ in (select v.PROC_INST_ID_ from ACT_HI_VARINST v where v.NAME_ = :name and v.TEXT_ = :ref))"
-            + " and p.ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")")
+    // Two index look-ups (business key; the ideaReference variable, indexed by db/engine V7)
+    // rather than one OR, which PostgreSQL answered by reading every ideaReference row.
+    return jdbc.sql("select r.PROC_INST_ID_ from ACT_HI_PROCINST p"
+            + " join ACT_HI_PROCINST r on r.PROC_INST_ID_ = p.ROOT_PROC_INST_ID_"
+            + " where p.BUSINESS_KEY_ = :ref and r.END_TIME_ is not null"
+            + " union"
+            + " select r.PROC_INST_ID_ from ACT_HI_VARINST v"
+            + " join ACT_HI_PROCINST r on r.PROC_INST_ID_ = v.ROOT_PROC_INST_ID_"
+            + " where v.NAME_ = :name and v.TEXT_ = :ref and r.END_TIME_ is not null")
         .param("ref", reference)
         .param("name", IdeaLifecycle.IDEA_REFERENCE.name())
         .query(String.class)

@@ -28,8 +28,9 @@ public final class Benchmark {
       case "startup" -> StartupBenchmark.main(OverheadBenchmark.options(options));
       case "nodes" -> NodesBenchmark.main(OverheadBenchmark.options(options));
       case "jobs" -> JobExecutorBenchmark.main(OverheadBenchmark.options(options));
+      case "retention" -> RetentionBenchmark.main(OverheadBenchmark.options(options));
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes, jobs");
+        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes, jobs, retention");
         System.exit(2);
       }
     }

@@ -76,7 +76,7 @@ class PostgresProfileTest {
       assertThat(jdbc.sql("select version from construisons_schema_history where success order by installed_rank")
           .query(String.class).list())
           .as("Flyway: a baseline under the engine's tables, then every migration")
-          .containsExactly("0", "1", "2", "3", "4", "5", "6");
+          .containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
       assertThat(jdbc.sql("select count(*) from idea").query(Integer.class).single()).isZero();
       // The tuning of docs/performance.md: Tasklist's task queries need both to use the index.
       assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = 'construisons_auth_perms_stats'")
@@ -88,6 +88,9 @@ class PostgresProfileTest {
       assertThat(jdbc.sql("show jit").query(String.class).single()).as("no JIT compilation of short queries").isEqualTo("off");
       assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'construisons_id_info_user_key_idx'")
           .query(Integer.class).single()).isOne();
+      assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'construisons_hi_varinst_idea_ref_idx'")
+          .query(String.class).single()).as("the anonymisation's look-up of an idea's requests")
+          .contains("(text_)", "WHERE ((name_)::text = 'ideaReference'::text)");
 
       HikariDataSource pool = first.getBean(HikariDataSource.class);
       CamundaBpmProperties camunda = first.getBean(CamundaBpmProperties.class);
@@ -105,7 +108,7 @@ class PostgresProfileTest {
     try (ConfigurableApplicationContext restarted = start()) {
       JdbcClient jdbc = JdbcClient.create(restarted.getBean(HikariDataSource.class));
       assertThat(jdbc.sql("select count(*) from construisons_schema_history").query(Integer.class).single())
-          .as("nothing left to migrate: the baseline and V1 to V6").isEqualTo(7);
+          .as("nothing left to migrate: the baseline and V1 to V7").isEqualTo(8);
       assertThat(restarted.getBean(ProcessEngine.class).getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("idea-lifecycle").count())
           .as("an unchanged model is not deployed again").isOne();
