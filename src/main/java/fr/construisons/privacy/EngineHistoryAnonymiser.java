@@ -124,15 +124,18 @@ public class EngineHistoryAnonymiser {
    */
   public void anonymiseAgent(String agent) {
     String finished = " and ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")";
-    // Variables first: what they wrote is found through the tasks they held.
-    List<String> written = jdbc.sql("select distinct d.VAR_INST_ID_ from ACT_HI_DETAIL d"
+    // Variables first: what they wrote is found through the tasks they held (with its name, to
+    // keep the public ones).
+    List<String> written = jdbc.sql("select distinct d.VAR_INST_ID_, v.NAME_ from ACT_HI_DETAIL d"
             + " join ACT_HI_ACTINST a on a.ID_ = d.ACT_INST_ID_"
-            + " where a.ASSIGNEE_ = :agent and d.VAR_INST_ID_ is not null and a.ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")")
+            + " join ACT_HI_VARINST v on v.ID_ = d.VAR_INST_ID_"
+            + " where a.ASSIGNEE_ = :agent and a.ROOT_PROC_INST_ID_ in (" + FINISHED_ROOTS + ")")
         .param("agent", agent)
-        .query(String.class).list();
+        .query((rs, row) -> KEPT_VARIABLES.contains(rs.getString("NAME_")) ? null : rs.getString("VAR_INST_ID_"))
+        .list().stream().filter(id -> id != null).toList();
     Set<String> doomed = new HashSet<>(jdbc.sql("select ID_ from ACT_HI_VARINST where TEXT_ = :agent" + finished)
         .param("agent", agent).query(String.class).list());
-    written.stream().filter(id -> !KEPT_VARIABLES.contains(nameOf(id))).forEach(doomed::add);
+    doomed.addAll(written);
     // The candidate lists of the project-team form name every candidate (label and id); they are
     // of no use once an instance has finished.
     doomed.addAll(jdbc.sql("select ID_ from ACT_HI_VARINST where NAME_ in (:lists)" + finished)
@@ -150,11 +153,6 @@ public class EngineHistoryAnonymiser {
     agent(agent, "update ACT_HI_DECINST set USER_ID_ = null where USER_ID_ = :agent" + finished);
     agent(agent, "update ACT_HI_COMMENT set USER_ID_ = null, MESSAGE_ = '" + IdeaAnonymiser.ANONYMISED
         + "', FULL_MSG_ = null where USER_ID_ = :agent" + finished);
-  }
-
-  private String nameOf(String variableInstanceId) {
-    return jdbc.sql("select NAME_ from ACT_HI_VARINST where ID_ = :id").param("id", variableInstanceId)
-        .query(String.class).optional().orElse("");
   }
 
   private void in(List<String> roots, String sql) {

@@ -224,6 +224,10 @@ class PersonalDataRequestScenarioTest {
     assertThat(jdbc.sql("select TEXT_ from ACT_HI_VARINST where ROOT_PROC_INST_ID_ = :id and NAME_ = :n")
         .param("id", closedId).param("n", IdeaLifecycle.TITLE.name()).query(String.class).single())
         .isEqualTo("Relais-colis dans tous nos sites");
+    assertThat(jdbc.sql("select TEXT_ from ACT_HI_VARINST where ROOT_PROC_INST_ID_ = :id and NAME_ = :n")
+        .param("id", closedId).param("n", IdeaLifecycle.CLARIFICATION_NOTES.name()).query(String.class).single())
+        .as("the team's notes on her idea are the team's, not hers: they stay until the idea's period ends")
+        .isEqualTo("Relève du règlement intérieur, pas du dispositif.");
     // The log: her request, then the erasure in the name of the team member who processed it.
     assertThat(actionsOn(ERASED_AGENT)).endsWith(Action.ERASURE_REQUESTED, Action.DATA_ERASED);
     PersonalDataLog.Entry erased = log.of(ERASED_AGENT).get(log.of(ERASED_AGENT).size() - 1);
