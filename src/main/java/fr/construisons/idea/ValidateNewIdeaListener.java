@@ -1,5 +1,6 @@
 package fr.construisons.idea;
 
+import fr.construisons.process.Initiator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ public class ValidateNewIdeaListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    Initiator.check(execution, IdeaLifecycle.IDEATOR);
     rules.checkSubmission(execution);
   }
 }

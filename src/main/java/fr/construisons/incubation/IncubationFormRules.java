@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -88,10 +89,17 @@ public class IncubationFormRules {
     check.orRefuse();
   }
 
+  /**
+   * One person of the project team: a member of the role's group, never the intrapreneur, who
+   * would otherwise review or coach their own work.
+   */
   private void member(FormCheck check, VariableScope scope, ProcessVariable<String> variable, String label, String group) {
     Optional<String> user = variable.from(scope).filter(s -> !s.isBlank());
     if (user.isEmpty()) {
       check.problem("le champ « " + label + " » est obligatoire");
+    } else if (user.get().equals(IDEATOR.from(scope).orElse(null))) {
+      check.problem("l'agent-intrapreneur ne peut pas être " + label.toLowerCase(Locale.ROOT)
+          + " de sa propre incubation : choisissez une autre personne");
     } else if (organisation.members(group).stream().noneMatch(agent -> agent.id().equals(user.get()))) {
       check.problem("« " + user.get() + " » ne fait pas partie du groupe " + group + " (" + label + ")");
     }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Lister les experts disponibles": the choices of the project-team form's selects, from the
- * current members of the innovation team and of each experts group (JSON lists of label/value).
+ * current members of the innovation team and of each experts group but the intrapreneur (JSON lists
+ * of label/value).
  */
 @Component("listProjectTeamCandidatesDelegate")
 public class ListProjectTeamCandidatesDelegate implements JavaDelegate {
@@ -36,7 +37,10 @@ public class ListProjectTeamCandidatesDelegate implements JavaDelegate {
   }
 
   private void options(DelegateExecution execution, String variable, String groupId) {
+    // The intrapreneur is never offered: nobody coaches or reviews their own incubation.
+    String intrapreneur = Incubation.IDEATOR.from(execution).orElse(null);
     List<Map<String, String>> options = organisation.members(groupId).stream()
+        .filter(agent -> !agent.id().equals(intrapreneur))
         .map((Agent agent) -> Map.of("label", agent.displayName(), "value", agent.id()))
         .toList();
     try {

@@ -1,5 +1,7 @@
 package fr.construisons.security;
 
+import fr.construisons.process.SeparationOfDuties;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +52,22 @@ public class RestApiSecurityConfiguration {
     registration.setName("construisons-rest-api-request-body-guard");
     registration.addUrlPatterns(jersey.getUrlMapping());
     registration.setOrder(AUTHENTICATION_ORDER + 10);
+    return registration;
+  }
+
+  /**
+   * After the body guard, so the body it reads is already within the size limit and buffered; see
+   * {@link EngineApiGuard} for what a caller who is not an administrator may write.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> restApiEngineGuard(JerseyApplicationPath jersey, ProcessEngine engine,
+      SeparationOfDuties duties,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<EngineApiGuard> registration =
+        new FilterRegistrationBean<>(new EngineApiGuard(engine, duties, webappPath));
+    registration.setName("construisons-rest-api-engine-guard");
+    registration.addUrlPatterns(jersey.getUrlMapping());
+    registration.setOrder(AUTHENTICATION_ORDER + 20);
     return registration;
   }
 }

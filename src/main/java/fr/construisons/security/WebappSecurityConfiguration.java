@@ -1,5 +1,6 @@
 package fr.construisons.security;
 
+import fr.construisons.process.SeparationOfDuties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,6 +41,21 @@ public class WebappSecurityConfiguration {
     registration.setName("construisons-webapp-request-body-guard");
     registration.addUrlPatterns(webappPath + "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * The same write rules on the engine resources the web applications call as on the REST API
+   * ({@link EngineApiGuard}), after the body guard; it reads the signed-in user from the session.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> webappEngineGuard(ProcessEngine engine, SeparationOfDuties duties,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<EngineApiGuard> registration =
+        new FilterRegistrationBean<>(new EngineApiGuard(engine, duties, webappPath));
+    registration.setName("construisons-webapp-engine-guard");
+    registration.addUrlPatterns(webappPath + "/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return registration;
   }
 }

@@ -1,5 +1,6 @@
 package fr.construisons.idea.closure;
 
+import fr.construisons.process.Initiator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ public class ValidateDuplicateClosureListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    Initiator.check(execution, IdeaClosure.REQUESTER);
     requests.checkDuplicate(execution);
   }
 }

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 public class ValidatePersonalDataAnswerListener extends TaskFormValidation {
 
   public ValidatePersonalDataAnswerListener(PersonalDataRequests requests) {
-    super(Map.of(PersonalDataRequest.Elements.TASK_PROCESS_REQUEST, requests::checkAnswer));
+    super(PersonalDataRequest.PROCESS_KEY,
+        Map.of(PersonalDataRequest.Elements.TASK_PROCESS_REQUEST, requests::checkAnswer),
+        Map.of(PersonalDataRequest.Elements.TASK_PROCESS_REQUEST, new ExcludedActor(PersonalDataRequest.REQUESTER,
+            "c'est votre propre demande : un autre membre de l'équipe Construisons! y répond")));
   }
 }
