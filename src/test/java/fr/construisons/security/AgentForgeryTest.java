@@ -15,24 +15,15 @@ import static fr.construisons.support.IdeaScenario.ideaForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.IdeaLifecycle;
-import fr.construisons.idea.IdeaService;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.security.Forgery.Snapshot;
-import fr.construisons.support.EmptyMailbox;
-import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.WebTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An ordinary agent, signed in with her own password, tries with {@code curl} what Tasklist would
@@ -40,25 +31,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * choosing her own reviewers, writing variables outside any form. Each attempt is refused with a
  * French message and leaves ideas, variables, history and tasks exactly as they were.
  */
-@WebTest
-@ExtendWith(EmptyMailbox.class)
-class AgentForgeryTest {
+class AgentForgeryTest extends ForgeryTest {
 
   static final String OTHER_AGENT = "karim";
   static final String SUBMIT_IDEA = "/engine-rest/process-definition/key/idea-lifecycle/submit-form";
 
-  @LocalServerPort int port;
-  @Autowired IdeaScenario scenario;
-  @Autowired ProcessEngine engine;
-  @Autowired IdeaService ideas;
-  @Autowired JdbcTemplate jdbc;
-
   Http camille() {
-    return Http.anonymous(port).as(AGENT);
-  }
-
-  Snapshot snapshot(String reference, String... instances) {
-    return Forgery.take(engine, ideas, jdbc, reference, instances);
+    return as(AGENT);
   }
 
   static Map<String, Object> validIdea() {
@@ -89,7 +68,7 @@ class AgentForgeryTest {
 
   @Test
   void anIdeaCannotBeFiledInAnotherAgentsNameThroughTasklistEither() {
-    Http tasklist = Http.anonymous(port).webappSession(AGENT, "tasklist");
+    Http tasklist = tasklistAs(AGENT);
     Snapshot before = snapshot(null);
 
     Http.Response response = tasklist.postJson(
@@ -193,8 +172,8 @@ class AgentForgeryTest {
     String variable = Http.toJson(typed("Titre forgé par l'agent", "String"));
     String modifications = Http.toJson(Map.of("modifications", Map.of("title", typed("Titre forgé", "String"))));
     Map<String, Function<Http, Http.Response>> attacks = new LinkedHashMap<>();
-    String rest = "/engine-rest";
-    String tasklist = "/camunda/api/engine/engine/default";
+    String rest = REST;
+    String tasklist = TASKLIST_API;
     attacks.put("PUT task variable", http -> http.put(rest + "/task/" + task + "/variables/title",
         "application/json", BodyPublishers.ofString(variable)));
     attacks.put("POST task variables", http -> http.postJson(rest + "/task/" + task + "/variables", modifications));
@@ -243,7 +222,7 @@ class AgentForgeryTest {
         tasklist + "/process-instance/" + instance + "/variables", modifications));
 
     Http restClient = camille();
-    Http tasklistClient = Http.anonymous(port).webappSession(AGENT, "tasklist");
+    Http tasklistClient = tasklistAs(AGENT);
     Snapshot before = snapshot(own.getBusinessKey(), instance);
     String profileBefore = engine.getIdentityService().createUserQuery().userId(AGENT).singleResult().getFirstName();
     attacks.forEach((attack, send) -> {
