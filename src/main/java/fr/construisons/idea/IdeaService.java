@@ -1,5 +1,6 @@
 package fr.construisons.idea;
 
+import fr.construisons.process.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,8 @@ public class IdeaService {
 
   /** Gives the idea its reference and puts it in the catalogue. */
   public Idea register(Submission submission, String processInstanceId) {
-    Idea idea = new Idea(references.next(), submission.title().strip(), submission.problem().strip(),
-        submission.solution().strip(), submission.benefits().strip(), submission.ideator(),
+    Idea idea = new Idea(references.next(), Texts.clean(submission.title()), Texts.clean(submission.problem()),
+        Texts.clean(submission.solution()), Texts.clean(submission.benefits()), submission.ideator(),
         submission.ideatorDirectorate(), submission.impactedDirectorates(), submission.wantsToCarry(),
         IdeaStage.SUBMITTED, processInstanceId, now(), null, null, submission.ideatorNameShown());
     repository.insert(idea);
@@ -34,8 +35,8 @@ public class IdeaService {
   }
 
   public void reformulate(String reference, Submission content) {
-    repository.updateContent(reference, content.title().strip(), content.problem().strip(),
-        content.solution().strip(), content.benefits().strip(), content.impactedDirectorates(),
+    repository.updateContent(reference, Texts.clean(content.title()), Texts.clean(content.problem()),
+        Texts.clean(content.solution()), Texts.clean(content.benefits()), content.impactedDirectorates(),
         content.wantsToCarry());
   }
 

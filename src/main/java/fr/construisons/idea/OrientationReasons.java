@@ -6,6 +6,7 @@ import static fr.construisons.idea.IdeaLifecycle.STUDY_CONCLUSION;
 import static fr.construisons.idea.IdeaLifecycle.STUDY_OUTCOME;
 
 import fr.construisons.idea.Decisions.StudyOutcome;
+import fr.construisons.process.Texts;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 public class OrientationReasons {
 
   public String of(VariableScope scope) {
-    return ORIENTATION_JUSTIFICATION.from(scope).filter(s -> !s.isBlank())
-        .or(() -> REVIEW_COMMENT.from(scope).filter(s -> !s.isBlank()))
+    return ORIENTATION_JUSTIFICATION.from(scope).filter(s -> !Texts.isBlank(s))
+        .or(() -> REVIEW_COMMENT.from(scope).filter(s -> !Texts.isBlank(s)))
         .orElse(null);
   }
 

@@ -1,6 +1,7 @@
 package fr.construisons.ideabox;
 
 import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.process.Texts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,7 +29,14 @@ public class IdeaComments {
    * template can show a hidden text by mistake.
    */
   public record Comment(long id, String authorName, Instant writtenAt, String body, boolean hidden,
-      String hiddenReason) {}
+      String hiddenReason) {
+
+    /** As for PublicIdea: comments stored before texts were cleaned are shown without bidi controls. */
+    public Comment {
+      body = Texts.withoutBidiControls(body);
+      hiddenReason = Texts.withoutBidiControls(hiddenReason);
+    }
+  }
 
   private final JdbcClient jdbc;
   private final OrganisationDirectory organisation;
@@ -40,7 +48,7 @@ public class IdeaComments {
 
   /** The French error on a comment as typed, or empty if it can be published. */
   public static Optional<String> problemWith(String body) {
-    int length = body == null ? 0 : body.strip().codePointCount(0, body.strip().length());
+    int length = Texts.visibleLength(body);
     if (length < MIN_LENGTH) {
       return Optional.of("Écrivez votre commentaire : au moins " + MIN_LENGTH + " caractères.");
     }
@@ -53,7 +61,7 @@ public class IdeaComments {
 
   /** The French error on a reason to hide a comment, or empty if it is acceptable. */
   public static Optional<String> problemWithReason(String reason) {
-    int length = reason == null ? 0 : reason.strip().codePointCount(0, reason.strip().length());
+    int length = Texts.visibleLength(reason);
     if (length == 0) {
       return Optional.of("Indiquez le motif du masquage : il sera affiché à la place du commentaire.");
     }
@@ -80,7 +88,7 @@ public class IdeaComments {
     jdbc.sql("""
             insert into idea_comment (idea_reference, author, body, written_at)
             values (:reference, :author, :body, :at)""")
-        .param("reference", reference).param("author", author).param("body", body.strip())
+        .param("reference", reference).param("author", author).param("body", Texts.clean(body))
         .param("at", Timestamp.from(Instant.now()))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
@@ -98,7 +106,7 @@ public class IdeaComments {
             update idea_comment set hidden_at = :at, hidden_by = :moderator, hidden_reason = :reason
             where id = :id and idea_reference = :reference and hidden_at is null""")
         .param("at", Timestamp.from(Instant.now())).param("moderator", moderator)
-        .param("reason", reason.strip()).param("id", id).param("reference", reference)
+        .param("reason", Texts.clean(reason)).param("id", id).param("reference", reference)
         .update() == 1;
   }
 

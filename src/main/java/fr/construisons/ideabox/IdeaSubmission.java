@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.process.InvalidFormDataException;
+import fr.construisons.process.Texts;
 import fr.construisons.security.CurrentAgent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ public class IdeaSubmission {
 
   private static String blankToNull(String value) {
     // An empty field is absent, as in Tasklist: "obligatoire" rather than "la direction «  »".
-    return value == null || value.isBlank() ? null : value;
+    return Texts.isBlank(value) ? null : value;
   }
 
   private static String toJson(List<String> codes) {

@@ -15,6 +15,7 @@ import fr.construisons.idea.IdeaStage;
 import fr.construisons.incubation.Incubation;
 import fr.construisons.incubation.IncubationDecisions.ImplementationDecision;
 import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.process.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +48,12 @@ import org.springframework.stereotype.Component;
 public class IdeaTimeline {
 
   /** One step as agents read it; {@code detail} is text written by a person, or null. */
-  public record Step(Instant at, String label, String detail) {}
+  public record Step(Instant at, String label, String detail) {
+    public Step {
+      // A person's words from the engine's history, possibly stored before texts were cleaned.
+      detail = Texts.withoutBidiControls(detail);
+    }
+  }
 
   /** The process variables of idea-lifecycle that are public answers or results. */
   private static final Set<String> PUBLIC_VARIABLES = Set.of(ORIENTATION.name(), EXPERIMENT_DECISION.name(),

@@ -1,6 +1,7 @@
 package fr.construisons.ideabox;
 
 import fr.construisons.idea.IdeaStage;
+import fr.construisons.process.Texts;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +26,19 @@ public record PublicIdea(
     String closingReason,
     String authorName,
     long supports) {
+
+  /**
+   * Texts are cleaned when stored (see Texts), but rows written before that, or by a path that
+   * forgot, may still hold a right-to-left override: every page, the feed and the similar ideas
+   * show an idea through this record, so none of them can show one.
+   */
+  public PublicIdea {
+    title = Texts.withoutBidiControls(title);
+    problem = Texts.withoutBidiControls(problem);
+    solution = Texts.withoutBidiControls(solution);
+    benefits = Texts.withoutBidiControls(benefits);
+    closingReason = Texts.withoutBidiControls(closingReason);
+  }
 
   public String stageLabel() {
     return stage.label();

@@ -1,6 +1,7 @@
 package fr.construisons.ideabox;
 
 import fr.construisons.idea.IdeaStage;
+import fr.construisons.process.Texts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +66,11 @@ public class SimilarIdeas {
 
   /** One suggestion: enough to recognise the idea and open its page. */
   public record SimilarIdea(String reference, String title, IdeaStage stage, double score) {
+    public SimilarIdea {
+      // Shown in the form and its JSON: see PublicIdea.
+      title = Texts.withoutBidiControls(title);
+    }
+
     public String stageLabel() {
       return stage.label();
     }

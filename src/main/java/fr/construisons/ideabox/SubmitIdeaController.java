@@ -2,6 +2,7 @@ package fr.construisons.ideabox;
 
 import fr.construisons.idea.IdeaFormRules;
 import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.process.Texts;
 import fr.construisons.security.CurrentAgent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,7 @@ public class SubmitIdeaController {
     IdeaSubmission.Outcome outcome = submission.submit(agent, draft);
     if (outcome instanceof IdeaSubmission.Filed filed) {
       // Post/redirect/get: reloading the next page must not file the idea twice.
-      redirect.addFlashAttribute("submitted", new SubmittedIdea(filed.reference(), draft.getTitle().strip()));
+      redirect.addFlashAttribute("submitted", new SubmittedIdea(filed.reference(), Texts.clean(draft.getTitle())));
       return "redirect:/idees";
     }
     IdeaSubmission.Refused refused = (IdeaSubmission.Refused) outcome;

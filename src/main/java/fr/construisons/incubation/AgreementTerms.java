@@ -4,6 +4,7 @@ import static fr.construisons.incubation.Incubation.*;
 
 import fr.construisons.incubation.IncubationDecisions.AgreementDecision;
 import fr.construisons.incubation.IncubationDecisions.TimeShareUnit;
+import fr.construisons.process.Texts;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,9 +22,9 @@ public record AgreementTerms(String timeShareLabel, Integer durationMonths, Stri
         timeShareLabel(scope),
         DURATION_MONTHS.from(scope).orElse(null),
         START_DATE.from(scope).map(date -> FRENCH_DATE.format(LocalDate.parse(date))).orElse(null),
-        AGREEMENT_CONDITIONS.from(scope).filter(s -> !s.isBlank()).orElse(null),
+        AGREEMENT_CONDITIONS.from(scope).filter(s -> !Texts.isBlank(s)).orElse(null),
         AGREEMENT_DECISION.from(scope).map(d -> AgreementDecision.valueOf(d).label()).orElse(null),
-        AGREEMENT_COMMENT.from(scope).filter(s -> !s.isBlank()).orElse(null));
+        AGREEMENT_COMMENT.from(scope).filter(s -> !Texts.isBlank(s)).orElse(null));
   }
 
   static String timeShareLabel(VariableScope scope) {

@@ -12,6 +12,7 @@ import fr.construisons.incubation.IncubationDecisions.WorkstreamConclusion;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.process.FormCheck;
 import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -94,7 +95,7 @@ public class IncubationFormRules {
    * would otherwise review or coach their own work.
    */
   private void member(FormCheck check, VariableScope scope, ProcessVariable<String> variable, String label, String group) {
-    Optional<String> user = variable.from(scope).filter(s -> !s.isBlank());
+    Optional<String> user = variable.from(scope).filter(s -> !Texts.isBlank(s));
     if (user.isEmpty()) {
       check.problem("le champ « " + label + " » est obligatoire");
     } else if (user.get().equals(IDEATOR.from(scope).orElse(null))) {

@@ -3,6 +3,7 @@ package fr.construisons.incubation;
 import static fr.construisons.incubation.Incubation.*;
 
 import fr.construisons.incubation.IncubationDecisions.WorkstreamConclusion;
+import fr.construisons.process.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,10 +29,10 @@ public class RecordWorkstreamDelegate implements JavaDelegate {
     reviews.insert(new WorkstreamReview(
         IDEA_REFERENCE.required(execution),
         Workstream.valueOf(WORKSTREAM.required(execution)),
-        DELIVERABLE_SUMMARY.required(execution).strip(),
+        Texts.clean(DELIVERABLE_SUMMARY.required(execution)),
         WorkstreamConclusion.valueOf(WORKSTREAM_CONCLUSION.required(execution)),
         team.expertOf(execution),
-        EXPERT_COMMENT.required(execution).strip(),
+        Texts.clean(EXPERT_COMMENT.required(execution)),
         ClockUtil.getCurrentTime().toInstant()));
   }
 }

@@ -6,6 +6,7 @@ import fr.construisons.idea.IdeaStage;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.organisation.OrganisationDirectory.Directorate;
+import fr.construisons.process.Texts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public class IdeaNotifier {
     model.put("ideatorName", organisation.agent(idea.ideator()).map(Agent::displayName).orElse(idea.ideator()));
     model.put("stageLabel", idea.stage().label());
     model.put("tasklistUrl", tasklistUrl);
-    model.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
+    model.put("reason", Texts.isBlank(reason) ? null : Texts.clean(reason));
     return model;
   }
 

@@ -25,24 +25,34 @@ public final class FormCheck {
     return new FormCheck(scope);
   }
 
-  /** A text field: trimmed length between min and max, or absent when not required. */
+  /**
+   * A text field: visible length between min and max, or absent when not required. Text made only
+   * of whitespace or invisible characters is absent. The cleaned text (see {@link Texts}: no bidi
+   * overrides, no blank edges) is stored back, so what later steps and pages read is what was
+   * checked.
+   */
   public FormCheck text(ProcessVariable<String> variable, String label, boolean required, int min, int max) {
     Object raw = scope.getVariable(variable.name());
     if (raw != null && !(raw instanceof String)) {
       problems.add("le champ « " + label + " » doit être un texte");
       return this;
     }
-    String value = raw == null ? "" : ((String) raw).strip();
+    String value = Texts.clean((String) raw);
     if (value.isEmpty()) {
       if (required) {
         problems.add("le champ « " + label + " » est obligatoire");
+      } else {
+        storeBack(variable, raw, value);
       }
       return this;
     }
-    if (value.length() < min) {
+    int length = Texts.visibleLength(value);
+    if (length < min) {
       problems.add("le champ « " + label + " » doit contenir au moins " + min + " caractères");
-    } else if (value.length() > max) {
+    } else if (length > max) {
       problems.add("le champ « " + label + " » ne doit pas dépasser " + max + " caractères");
+    } else {
+      storeBack(variable, raw, value);
     }
     return this;
   }
@@ -51,21 +61,30 @@ public final class FormCheck {
     return text(variable, label, true, min, max);
   }
 
-  /** A text that must match a pattern (e.g. an idea reference). */
+  /** A text that must match a pattern (e.g. an idea reference), stored back cleaned. */
   public FormCheck matches(ProcessVariable<String> variable, String label, Pattern pattern, String example) {
     Object raw = scope.getVariable(variable.name());
-    if (!(raw instanceof String value) || value.isBlank()) {
+    if (!(raw instanceof String text) || Texts.isBlank(text)) {
       problems.add("le champ « " + label + " » est obligatoire");
-    } else if (!pattern.matcher(value.strip()).matches()) {
+    } else if (!pattern.matcher(Texts.clean(text)).matches()) {
       problems.add("le champ « " + label + " » doit avoir la forme " + example);
+    } else {
+      storeBack(variable, raw, Texts.clean(text));
     }
     return this;
+  }
+
+  private void storeBack(ProcessVariable<String> variable, Object raw, String cleaned) {
+    // Only when it changes: an unchanged variable is not rewritten (no needless history entry).
+    if (raw != null && !cleaned.equals(raw)) {
+      variable.set(scope, cleaned);
+    }
   }
 
   /** One of the values of an enum, by name. */
   public <E extends Enum<E>> Optional<E> choice(ProcessVariable<String> variable, String label, Class<E> type) {
     Object raw = scope.getVariable(variable.name());
-    if (raw == null || (raw instanceof String s && s.isBlank())) {
+    if (raw == null || (raw instanceof String s && Texts.isBlank(s))) {
       problems.add("le champ « " + label + " » est obligatoire");
       return Optional.empty();
     }
@@ -90,8 +109,8 @@ public final class FormCheck {
         && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
       // Range-checked before narrowing: a huge Long must not wrap around into a valid score.
       value = number.intValue();
-    } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
-      value = Integer.valueOf(s.strip());
+    } else if (raw instanceof String s && Texts.clean(s).matches("-?\\d{1,9}")) {
+      value = Integer.valueOf(Texts.clean(s));
     }
     if (raw == null) {
       problems.add("le champ « " + label + " » est obligatoire");

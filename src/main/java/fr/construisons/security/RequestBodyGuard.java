@@ -3,6 +3,10 @@ package fr.construisons.security;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,6 +23,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.springframework.util.unit.DataSize;
@@ -35,11 +41,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code valueInfo} or as the content type of a multipart part): 400. The engine refuses
  *       them too ({@code java-serialization-format-enabled: false}), but with a 500 on most
  *       endpoints; this guard answers first, and the engine stays the backstop.</li>
+ *   <li>a JSON body that is malformed, or nested deeper than {@value #MAX_DEPTH} levels: 400. Camunda
+ *       answers malformed JSON with a 400 in English, and nesting thousands of levels deep with a
+ *       500 (Jackson's own limit, or a stack overflow);</li>
+ *   <li>the same for the text of every variable of type {@code Json} (any case), and of every
+ *       {@code Object} variable serialised as JSON: Camunda stores it as it came and the form
+ *       rules, or a later step, parse it, with a 500 or a stack overflow.</li>
  * </ul>
- * Form posts ({@code application/x-www-form-urlencoded}: the web applications' login) are not
+ * No body of the REST API or of the web applications needs more than a few levels (a variable
+ * with its value and valueInfo, a query with its "or" queries, a filter); nor does any JSON
+ * variable of our forms (a list of directorates or workstreams).
+ *
+ * <p>Form posts ({@code application/x-www-form-urlencoded}: the web applications' login) are not
  * read here, since the container parses them itself; their size is capped by
- * {@code server.tomcat.max-http-form-post-size}. A malformed JSON body is left to Camunda, which
- * answers 400.
+ * {@code server.tomcat.max-http-form-post-size}.
  */
 public class RequestBodyGuard extends OncePerRequestFilter {
 
@@ -49,7 +64,23 @@ public class RequestBodyGuard extends OncePerRequestFilter {
   private static final String JAVA_FORMAT = SerializationDataFormats.JAVA.getName();
   private static final Pattern JAVA_PART = Pattern.compile(
       "content-type\\s*:\\s*" + Pattern.quote(JAVA_FORMAT), Pattern.CASE_INSENSITIVE);
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Deepest nesting of objects and arrays accepted, in a body or in a JSON variable's text. */
+  static final int MAX_DEPTH = 32;
+
+  static final String MALFORMED_MESSAGE =
+      "Le corps de la requête n'est pas un JSON valide : rien n'a été enregistré.";
+  static final String TOO_DEEP_MESSAGE = "Le corps de la requête imbrique plus de " + MAX_DEPTH
+      + " niveaux d'objets ou de listes JSON : rien n'a été enregistré.";
+
+  // Nesting is counted by nextToken() below, without recursion: Jackson's own limit only has to
+  // stay out of the way (its default would end the count with an exception of its own).
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+      .build();
+  // Reads trees only once the depth is known to be at most MAX_DEPTH; trailing content after the
+  // JSON value is malformed, as Camunda would otherwise silently ignore it.
+  private static final ObjectMapper TREES = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final long maxBytes;
   private final String tooLargeMessage;
@@ -74,6 +105,11 @@ public class RequestBodyGuard extends OncePerRequestFilter {
     byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
     if (body.length > maxBytes) {
       refuseTooLarge(response);
+      return;
+    }
+    Optional<String> problem = jsonProblem(request.getContentType(), body);
+    if (problem.isPresent()) {
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", problem.get());
       return;
     }
     if (carriesJavaSerialization(request.getContentType(), body)) {
@@ -142,8 +178,109 @@ public class RequestBodyGuard extends OncePerRequestFilter {
       }
       return false;
     } catch (IOException malformed) {
-      // Camunda answers 400 to malformed JSON and stores nothing.
+      // Not reached from doFilterInternal (jsonProblem refuses it first): nothing declares Java here.
       return false;
+    }
+  }
+
+  /** Why a JSON body must be refused (French), or empty; bodies of other types are not read here. */
+  static Optional<String> jsonProblem(String contentType, byte[] body) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (!type.contains("json")) {
+      return Optional.empty();
+    }
+    Depth depth;
+    try (JsonParser parser = JSON.createParser(body)) {
+      depth = depth(parser);
+    } catch (IOException malformed) {
+      return Optional.of(MALFORMED_MESSAGE);
+    }
+    if (depth == Depth.TOO_DEEP) {
+      return Optional.of(TOO_DEEP_MESSAGE);
+    }
+    if (depth == Depth.EMPTY) {
+      // Only whitespace: Camunda treats it as no body, as some endpoints allow.
+      return Optional.empty();
+    }
+    try {
+      return jsonVariableProblem(TREES.readTree(body), null);
+    } catch (IOException malformed) {
+      return Optional.of(MALFORMED_MESSAGE);
+    }
+  }
+
+  private enum Depth { EMPTY, WITHIN_LIMIT, TOO_DEEP }
+
+  /** Reads every token (so a malformed document throws) and stops early when too deep. */
+  private static Depth depth(JsonParser parser) throws IOException {
+    int depth = 0;
+    boolean any = false;
+    JsonToken token;
+    while ((token = parser.nextToken()) != null) {
+      any = true;
+      if (token.isStructStart() && ++depth > MAX_DEPTH) {
+        return Depth.TOO_DEEP;
+      } else if (token.isStructEnd()) {
+        depth--;
+      }
+    }
+    return any ? Depth.WITHIN_LIMIT : Depth.EMPTY;
+  }
+
+  /**
+   * Looks, at any depth, for variables whose value is JSON text ({@code {"type": "Json", "value":
+   * "…"}}, or an Object serialised as application/json) and checks that text as a body. The
+   * variable is named by its key in the enclosing object, or by its "name" field in a list.
+   */
+  private static Optional<String> jsonVariableProblem(JsonNode node, String key) {
+    if (node.isObject()) {
+      if (carriesJsonText(node)) {
+        String name = node.path("name").isTextual() ? node.path("name").asText() : key;
+        Optional<String> problem = jsonTextProblem(node.get("value").asText(), name);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        Optional<String> problem = jsonVariableProblem(field.getValue(), field.getKey());
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        Optional<String> problem = jsonVariableProblem(item, key);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean carriesJsonText(JsonNode variable) {
+    if (!variable.path("value").isTextual()) {
+      return false;
+    }
+    String type = variable.path("type").asText("");
+    return type.equalsIgnoreCase("json")
+        || (type.equalsIgnoreCase("object") && variable.path("valueInfo").path("serializationDataFormat")
+            .asText("").toLowerCase(Locale.ROOT).contains("json"));
+  }
+
+  private static Optional<String> jsonTextProblem(String text, String name) {
+    String variable = name == null ? "" : " « " + name + " »";
+    try (JsonParser parser = JSON.createParser(text)) {
+      Depth depth = depth(parser);
+      if (depth == Depth.TOO_DEEP) {
+        return Optional.of("La valeur JSON de la variable" + variable + " imbrique plus de " + MAX_DEPTH
+            + " niveaux d'objets ou de listes : rien n'a été enregistré.");
+      }
+      // An empty text is left to Camunda and the form rules, which say what the field expects.
+      return Optional.empty();
+    } catch (IOException malformed) {
+      return Optional.of("La valeur de la variable" + variable + " n'est pas un JSON valide : rien n'a été"
+          + " enregistré.");
     }
   }
 

@@ -115,6 +115,46 @@ class FormCheckTest {
           .containsExactly("le champ « Titre » ne doit pas dépasser 20 caractères");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0", "\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B",
+        "\uFEFF\u2060\u200B\u00A0 \u202E", "\u3164\u3164\u3164\u3164\u3164"})
+    void aTextOfInvisibleCharactersIsRequired(String invisible) {
+      assertThat(problems(FormCheck.of(scope("title", invisible)).requiredText(TITLE, "Titre", 5, 20)))
+          .containsExactly("le champ « Titre » est obligatoire");
+      assertThat(problems(FormCheck.of(scope("reference", invisible))
+          .matches(REFERENCE, "Référence", Pattern.compile(".*"), "CONS-2026-0001")))
+          .containsExactly("le champ « Référence » est obligatoire");
+      FormCheck choice = FormCheck.of(scope("colour", invisible));
+      choice.choice(COLOUR, "Couleur", Colour.class);
+      assertThat(problems(choice)).containsExactly("le champ « Couleur » est obligatoire");
+    }
+
+    @Test
+    void theLengthIsMeasuredOnTheVisibleText() {
+      assertThat(problems(FormCheck.of(scope("title", "abcd" + "\u200B".repeat(20))).requiredText(TITLE, "Titre", 5, 20)))
+          .containsExactly("le champ « Titre » doit contenir au moins 5 caractères");
+      assertThat(problems(FormCheck.of(scope("title", "a\u200Bb\u200Bc\u200Bd")).requiredText(TITLE, "Titre", 5, 20)))
+          .containsExactly("le champ « Titre » doit contenir au moins 5 caractères");
+    }
+
+    @Test
+    void theCleanedTextIsStoredBack() {
+      MapVariableScope scope = scope("title", "\u00A0\u200BFacture \u202Efdp.exe\u202C\uFEFF ", "comment", "\u200B\u00A0");
+      FormCheck check = FormCheck.of(scope).requiredText(TITLE, "Titre", 5, 40).text(COMMENT, "Commentaire", false, 0, 10);
+
+      assertThat(check.isValid()).isTrue();
+      assertThat(scope.getVariable("title")).isEqualTo("Facture fdp.exe");
+      assertThat(scope.getVariable("comment")).as("an optional invisible text is stored empty").isEqualTo("");
+    }
+
+    @Test
+    void aMatchingReferenceIsStoredBackCleaned() {
+      MapVariableScope scope = scope("reference", "\u200BCONS-2026-0001\u00A0");
+      assertThat(FormCheck.of(scope).matches(REFERENCE, "Référence", Pattern.compile("CONS-\\d{4}-\\d{4}"),
+          "CONS-2026-0001").isValid()).isTrue();
+      assertThat(scope.getVariable("reference")).isEqualTo("CONS-2026-0001");
+    }
+
     @Test
     void aValueThatIsNotATextIsRefused() {
       assertThat(problems(FormCheck.of(scope("title", 42L)).requiredText(TITLE, "Titre", 1, 20)))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaRepository;
+import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.WebTest;
 import java.io.ByteArrayInputStream;
@@ -24,10 +25,15 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * instance (not even a rolled-back one in history) and no row in the idea catalogue.
  */
 @WebTest
+@ExtendWith(EmptyMailbox.class)
 class RequestHardeningTest {
 
   private static final String START_FORM =
@@ -240,12 +247,125 @@ class RequestHardeningTest {
   // Malformed JSON.
 
   @Test
-  void aTruncatedJsonBodyIsRefusedAndNothingIsStored() {
+  void aTruncatedJsonBodyIsRefusedInFrenchAndNothingIsStored() {
+    // Before: 400 from Camunda, in English ("Unexpected end-of-input…").
     Http.Response response = camille.postJson(START_FORM,
         "{\"variables\": {\"title\": {\"value\": \"Covoiturage entre sites\", \"type\": \"String\"");
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(response.message()).isEqualTo(RequestBodyGuard.MALFORMED_MESSAGE);
     assertNothingSaved();
+  }
+
+  @Test
+  void trailingContentAfterTheJsonBodyIsRefused() {
+    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département"))) + " {\"x\": 1}";
+
+    Http.Response response = camille.postJson(START_FORM, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).isEqualTo(RequestBodyGuard.MALFORMED_MESSAGE);
+    assertNothingSaved();
+  }
+
+  // Nesting.
+
+  private static String nested(int levels) {
+    return "[".repeat(levels) + "]".repeat(levels);
+  }
+
+  @Test
+  void aBodyNestedTenThousandLevelsDeepIsRefusedInFrench() {
+    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département")))
+        .replaceFirst("\\}\\}$", ",\"deep\":{\"type\":\"String\",\"value\":" + nested(10_000) + "}}}");
+
+    Http.Response response = camille.postJson(START_FORM, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).isEqualTo(RequestBodyGuard.TOO_DEEP_MESSAGE);
+    assertNothingSaved();
+  }
+
+  @Test
+  void aBodyAtTheNestingLimitStillReachesCamunda() {
+    // 32 levels: the body's own 3 and 29 more in the value of a variable.
+    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département")))
+        .replaceFirst("\\}\\}$", ",\"deep\":{\"type\":\"String\",\"value\":"
+            + nested(RequestBodyGuard.MAX_DEPTH - 3) + "}}}");
+
+    Http.Response response = camille.postJson(START_FORM, body);
+
+    // Camunda accepts it (it stores the list as the text of a String variable): the guard does not
+    // refuse what is within the limit.
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    scenario.runJobs();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Json", "json", "JSON"})
+  void aJsonVariableNestedTenThousandLevelsDeepIsRefusedInFrench(String type) {
+    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("type", type, "value", nested(10_000)));
+
+    // Before: 500 (Jackson's nesting limit, reached while the form rules read the directorates).
+    Http.Response response = camille.postJson(START_FORM, Map.of("variables", variables));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(response.message()).isEqualTo("La valeur JSON de la variable « impactedDirectorates » imbrique plus de "
+        + RequestBodyGuard.MAX_DEPTH + " niveaux d'objets ou de listes : rien n'a été enregistré.");
+    assertNothingSaved();
+  }
+
+  @Test
+  void aMalformedJsonVariableIsRefusedInFrench() {
+    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("type", "Json", "value", "[\"mobilites\", "));
+
+    Http.Response response = camille.postJson(START_FORM, Map.of("variables", variables));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).isEqualTo(
+        "La valeur de la variable « impactedDirectorates » n'est pas un JSON valide : rien n'a été enregistré.");
+    assertNothingSaved();
+  }
+
+  @Test
+  void anObjectVariableSerialisedAsDeepJsonIsRefusedToo() {
+    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    variables.put("piece", Map.of("type", "Object", "value", nested(10_000),
+        "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json")));
+
+    Http.Response response = camille.postJson(START_FORM, Map.of("variables", variables));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).contains("« piece »", "imbrique plus de");
+    assertNothingSaved();
+  }
+
+  @Test
+  void aDeepJsonVariableSentToATaskLeavesTheTaskAndItsVariablesAsTheyWere() {
+    ProcessInstance instance = scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(false, "dsi"));
+    Task call = scenario.task(instance, IdeaLifecycle.Elements.TASK_CLARIFY_IDEA);
+    Http lea = Http.anonymous(port).as(IdeaScenario.TEAM_MEMBER);
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put(IdeaLifecycle.CLARIFICATION_OUTCOME.name(), string("FITS"));
+    form.put(IdeaLifecycle.CLARIFICATION_NOTES.name(), string("Appel du 4 décembre : idée claire, à examiner."));
+    form.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("type", "Json", "value", nested(10_000)));
+
+    // Through the REST API and through Tasklist's own API.
+    for (Http.Response response : List.of(
+        lea.postJson("/engine-rest/task/" + call.getId() + "/submit-form", Map.of("variables", form)),
+        Http.anonymous(port).webappSession(IdeaScenario.TEAM_MEMBER, "tasklist").postJson(
+            "/camunda/api/engine/engine/default/task/" + call.getId() + "/submit-form", Map.of("variables", form)))) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.message()).contains("« impactedDirectorates »", "imbrique plus de");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(call.getId()).count()).as("the call stays open").isEqualTo(1);
+    JsonValue impacted = runtime.getVariableTyped(instance.getId(), IdeaLifecycle.IMPACTED_DIRECTORATES, false);
+    assertThat(impacted.getValueSerialized()).isEqualTo("[\"dsi\"]");
+    assertThat(runtime.getVariable(instance.getId(), IdeaLifecycle.CLARIFICATION_OUTCOME.name())).isNull();
   }
 
   @Test
@@ -262,6 +382,7 @@ class RequestHardeningTest {
         BodyPublishers.ofString("titre=Covoiturage&solution=<script>alert(1)</script>"));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.message()).isEqualTo(RequestBodyGuard.MALFORMED_MESSAGE);
     assertNothingSaved();
   }
 }

@@ -13,6 +13,7 @@ import fr.construisons.idea.IdeaService;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.process.FormCheck;
 import fr.construisons.process.InvalidFormDataException;
+import fr.construisons.process.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public class IdeaClosureRequests {
         .requiredText(WITHDRAWAL_REASON, "Pourquoi retirez-vous votre idée ?", IdeaFormRules.NOTE_MIN,
             IdeaFormRules.REASON_MAX);
     check.orRefuse();
-    Idea idea = openIdea(IDEA_REFERENCE.required(scope).strip());
+    Idea idea = openIdea(Texts.clean(IDEA_REFERENCE.required(scope)));
     if (!idea.ideator().equals(REQUESTER.from(scope).orElse(null))) {
       refuse("seul l'agent qui a déposé l'idée " + idea.reference() + " peut la retirer");
     }
@@ -57,8 +58,8 @@ public class IdeaClosureRequests {
         .matches(IDEA_REFERENCE, "Référence de l'idée à clore", REFERENCE, EXAMPLE)
         .matches(DUPLICATE_OF, "Référence de l'idée existante", REFERENCE, EXAMPLE)
         .orRefuse();
-    String reference = IDEA_REFERENCE.required(scope).strip();
-    String original = DUPLICATE_OF.required(scope).strip();
+    String reference = Texts.clean(IDEA_REFERENCE.required(scope));
+    String original = Texts.clean(DUPLICATE_OF.required(scope));
     if (reference.equals(original)) {
       refuse("une idée ne peut pas être le doublon d'elle-même");
     }
@@ -69,13 +70,13 @@ public class IdeaClosureRequests {
   }
 
   public void withdraw(VariableScope scope, RuntimeService runtime) {
-    correlate(runtime, MESSAGE_IDEA_WITHDRAWN, IDEA_REFERENCE.required(scope).strip(),
-        Map.of(WITHDRAWAL_REASON.name(), WITHDRAWAL_REASON.required(scope).strip()));
+    correlate(runtime, MESSAGE_IDEA_WITHDRAWN, Texts.clean(IDEA_REFERENCE.required(scope)),
+        Map.of(WITHDRAWAL_REASON.name(), Texts.clean(WITHDRAWAL_REASON.required(scope))));
   }
 
   public void closeAsDuplicate(VariableScope scope, RuntimeService runtime) {
-    correlate(runtime, MESSAGE_IDEA_DUPLICATE, IDEA_REFERENCE.required(scope).strip(),
-        Map.of(DUPLICATE_OF.name(), DUPLICATE_OF.required(scope).strip()));
+    correlate(runtime, MESSAGE_IDEA_DUPLICATE, Texts.clean(IDEA_REFERENCE.required(scope)),
+        Map.of(DUPLICATE_OF.name(), Texts.clean(DUPLICATE_OF.required(scope))));
   }
 
   private Idea openIdea(String reference) {

@@ -3,6 +3,7 @@ package fr.construisons.privacy.requests;
 import static fr.construisons.privacy.requests.PersonalDataRequest.*;
 
 import fr.construisons.process.InvalidFormDataException;
+import fr.construisons.process.Texts;
 import fr.construisons.security.CurrentAgent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ public class PersonalDataRequestSubmission {
     ProcessDefinition latest = repository.createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REQUEST_KIND.name(), kind == null || kind.isBlank() ? null : kind);
-    variables.put(REQUEST_TEXT.name(), text == null || text.isBlank() ? null : text);
+    variables.put(REQUEST_KIND.name(), Texts.isBlank(kind) ? null : kind);
+    variables.put(REQUEST_TEXT.name(), Texts.isBlank(text) ? null : text);
     ProcessInstance instance;
     // As Tasklist does for a start form: the engine checks CREATE_INSTANCE for this agent and
     // records them as initiator (the requester); cleared whatever happens, threads are pooled.

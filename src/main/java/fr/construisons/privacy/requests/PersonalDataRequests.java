@@ -72,7 +72,7 @@ public class PersonalDataRequests {
         "une demande ne peut être faite que par l'agent connecté, pour ses propres données");
     check.orRefuse();
 
-    REQUEST_TEXT.set(execution, REQUEST_TEXT.required(execution).strip());
+    // The form rules stored the request text back cleaned (see Texts).
     REQUESTED_ON.set(execution, DAY.format(ClockUtil.getCurrentTime().toInstant()));
     REQUESTER_NAME.set(execution, organisation.agent(agent).map(Agent::displayName).orElse(agent));
     REQUEST_KIND_LABEL.set(execution, kind.orElseThrow().label());
@@ -101,8 +101,8 @@ public class PersonalDataRequests {
     check.choice(ANSWER, ANSWER_LABEL, Answer.class);
     check.requiredText(ANSWER_TEXT, ANSWER_TEXT_LABEL, TEXT_MIN, TEXT_MAX);
     check.rule(PROCESSED_BY.from(scope).isPresent(), "prenez la tâche (« Claim ») avant de la terminer");
+    // On success the answer is stored back cleaned (see Texts).
     check.orRefuse();
-    ANSWER_TEXT.set(scope, ANSWER_TEXT.required(scope).strip());
   }
 
   /**
