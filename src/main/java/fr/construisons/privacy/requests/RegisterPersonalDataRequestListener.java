@@ -1,6 +1,5 @@
 package fr.construisons.privacy.requests;
 
-import fr.construisons.process.Initiator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,6 @@ public class RegisterPersonalDataRequestListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Initiator.check(execution, PersonalDataRequest.REQUESTER);
     requests.register(execution);
   }
 }
