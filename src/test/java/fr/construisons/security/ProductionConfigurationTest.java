@@ -135,6 +135,17 @@ class ProductionConfigurationTest {
     assertThat(token).isNotBlank();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/idees", "/connexion", "/api/idees/dernieres", "/ressources/construisons.css",
+      "/actuator/health", "/actuator/prometheus", "/n-existe-pas", "/camunda/app/tasklist/production/",
+      "/engine-rest/task"})
+  void everyAnswerTellsTheBrowserToComeBackOverHttpsOnly(String path) {
+    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port);
+
+    assertThat(response.all("Strict-Transport-Security")).as(response.toString())
+        .containsExactly("max-age=31536000");
+  }
+
   @Test
   void onlyTheConfiguredProxyMaySpeakForTheClient() {
     RemoteIpValve valve = Arrays.stream(((TomcatWebServer) server.getWebServer()).getTomcat().getEngine()
