@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       credentials, 403 for any other user). Every spelling of the address the container maps to
  *       it (case, doubled slashes, {@code %xx}, {@code ;params}) is caught.
  *   <li>{@code /actuator/health/**}: open to anyone (status only); with valid credentials of a
- *       member of {@link #READER_GROUPS}, the {@code detail} group shows its components.
+ *       member of {@link #READER_GROUPS}, the {@code detail} group shows its components. Only
+ *       that group looks at the credentials.
  * </ul>
  */
 class ActuatorAccessGuard extends OncePerRequestFilter {
@@ -45,17 +46,26 @@ class ActuatorAccessGuard extends OncePerRequestFilter {
 
   private final IdentityService identity;
   private final String protectedPath;
+  private final String detailPath;
 
   ActuatorAccessGuard(IdentityService identity, String actuatorBasePath) {
     this.identity = identity;
     this.protectedPath = (actuatorBasePath + "/prometheus").toLowerCase(Locale.ROOT);
+    this.detailPath = (actuatorBasePath + "/health/detail").toLowerCase(Locale.ROOT);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    Caller caller = authenticate(request);
-    if (isProtected(request)) {
+    String path = normalisedPath(request);
+    // Credentials are checked only where they change the answer: the metrics and the detail
+    // group. The public status (/actuator/health, its liveness, readiness and mail groups) is the
+    // same for everyone, so an Authorization header there is ignored: otherwise anyone could
+    // guess passwords, or delay and lock accounts, through an address the load balancer polls
+    // and that must stay open. The two addresses that do check count like any other login
+    // (engine delays and lockout): not counting them would make them a free guessing oracle.
+    Caller caller = path.startsWith(protectedPath) || path.startsWith(detailPath) ? authenticate(request) : null;
+    if (path.startsWith(protectedPath)) {
       if (caller == null) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         deny(response, HttpServletResponse.SC_UNAUTHORIZED,
@@ -77,11 +87,10 @@ class ActuatorAccessGuard extends OncePerRequestFilter {
    * {@code ..}), without doubled slashes and case, so every spelling that reaches the endpoint is
    * caught; more is caught than reaches it, which is harmless.
    */
-  private boolean isProtected(HttpServletRequest request) {
-    String path = (request.getServletPath() + Objects.toString(request.getPathInfo(), ""))
+  private static String normalisedPath(HttpServletRequest request) {
+    return (request.getServletPath() + Objects.toString(request.getPathInfo(), ""))
         .replaceAll("/{2,}", "/")
         .toLowerCase(Locale.ROOT);
-    return path.startsWith(protectedPath);
   }
 
   private Caller authenticate(HttpServletRequest request) {

@@ -3,7 +3,10 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -11,9 +14,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,6 +48,8 @@ class ProductionConfigurationTest {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired TestRestTemplate http;
+  @Autowired ServletWebServerApplicationContext server;
+  @LocalServerPort int port;
 
   @AfterEach
   void signOut() {
@@ -123,6 +133,44 @@ class ProductionConfigurationTest {
 
     // With the token, the browser tests and the webapp-session tests log in every day.
     assertThat(token).isNotBlank();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/idees", "/connexion", "/api/idees/dernieres", "/ressources/construisons.css",
+      "/actuator/health", "/actuator/prometheus", "/n-existe-pas", "/camunda/app/tasklist/production/",
+      "/engine-rest/task"})
+  void everyAnswerTellsTheBrowserToComeBackOverHttpsOnly(String path) {
+    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port);
+
+    assertThat(response.all("Strict-Transport-Security")).as(response.toString())
+        .containsExactly("max-age=31536000");
+  }
+
+  @Test
+  void onlyTheConfiguredProxyMaySpeakForTheClient() {
+    RemoteIpValve valve = Arrays.stream(((TomcatWebServer) server.getWebServer()).getTomcat().getEngine()
+            .getPipeline().getValves())
+        .filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
+    Pattern proxies = Pattern.compile(valve.getInternalProxies());
+
+    assertThat(proxies.matcher("127.0.0.1").matches()).isTrue();
+    assertThat(proxies.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+    assertThat(proxies.matcher("127a0b0c1").matches()).as("dots escaped: " + proxies).isFalse();
+    // Tomcat's default trusts every private address: any agent's PC on the intranet.
+    assertThat(proxies.matcher("10.1.2.3").matches()).isFalse();
+    assertThat(proxies.matcher("192.168.1.20").matches()).isFalse();
+    assertThat(proxies.matcher("172.20.0.5").matches()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/idees", "/camunda"})
+  void evenATrustedProxysForwardedHostNeverMakesARedirect(String path) {
+    RawHttp.Response response = RawHttp.get(port, path, "evil.example",
+        "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https");
+
+    assertThat(response.status()).as(response.toString()).isBetween(300, 399);
+    assertThat(response.header("Location")).hasValueSatisfying(location -> assertThat(location)
+        .doesNotContainIgnoringCase("evil.example").startsWith("/"));
   }
 
   @Test
