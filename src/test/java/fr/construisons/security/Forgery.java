@@ -3,14 +3,12 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.Idea;
+import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaService;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +58,19 @@ final class Forgery {
     return variable;
   }
 
+  /** A valid « Déposer une idée » as the REST API takes it, with the title given. */
+  static Map<String, Object> restIdea(String title) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(IdeaLifecycle.TITLE.name(), text(title));
+    variables.put(IdeaLifecycle.PROBLEM.name(), text("Les agents des sites éloignés viennent seuls en voiture chaque jour."));
+    variables.put(IdeaLifecycle.SOLUTION.name(), text("Une bourse de covoiturage interne, affichée dans chaque implantation."));
+    variables.put(IdeaLifecycle.BENEFITS.name(), text("Moins de frais pour les agents et moins de CO2."));
+    variables.put(IdeaLifecycle.IDEATOR_DIRECTORATE.name(), text("mobilites"));
+    variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, typed("[\"mobilites\"]", "Json"));
+    variables.put(IdeaLifecycle.WANTS_TO_CARRY.name(), typed(false, "Boolean"));
+    return variables;
+  }
+
   static Map<String, Object> text(String value) {
     return typed(value, "String");
   }
@@ -90,13 +101,5 @@ final class Forgery {
       result.put((String) nameAndValue[i], nameAndValue[i + 1]);
     }
     return result;
-  }
-
-  static String names(String... names) {
-    return Arrays.stream(names).collect(Collectors.joining(", "));
-  }
-
-  static List<String> list(String... values) {
-    return List.of(values);
   }
 }

@@ -78,18 +78,6 @@ class InvisibleAndBidiTextTest {
     assertThat(history.createHistoricProcessInstanceQuery().count()).as("no process instance").isEqualTo(instancesBefore);
   }
 
-  private static Map<String, Object> idea(String title) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(IdeaLifecycle.TITLE.name(), string(title));
-    variables.put(IdeaLifecycle.PROBLEM.name(), string("Les agents des sites éloignés viennent seuls en voiture chaque jour."));
-    variables.put(IdeaLifecycle.SOLUTION.name(), string("Une bourse de covoiturage interne, affichée dans chaque implantation."));
-    variables.put(IdeaLifecycle.BENEFITS.name(), string("Moins de frais pour les agents et moins de CO2."));
-    variables.put(IdeaLifecycle.IDEATOR_DIRECTORATE.name(), string("mobilites"));
-    variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("value", "[\"mobilites\"]", "type", "Json"));
-    variables.put(IdeaLifecycle.WANTS_TO_CARRY.name(), Map.of("value", false, "type", "Boolean"));
-    return variables;
-  }
-
   private static Map<String, Object> string(String value) {
     return Map.of("value", value, "type", "String");
   }
@@ -107,7 +95,7 @@ class InvisibleAndBidiTextTest {
       "\uFEFF\u2060\u200B\u00A0\u3164\u202F"})
   void aTitleOfInvisibleCharactersIsRequiredOverTheRestApi(String invisible) {
     // Before: 200, the idea was published with a blank title.
-    Http.Response response = camille.postJson(START_FORM, Map.of("variables", idea(invisible)));
+    Http.Response response = camille.postJson(START_FORM, Map.of("variables", Forgery.restIdea(invisible)));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.message()).contains("le champ « Titre de l'idée » est obligatoire");
@@ -172,7 +160,7 @@ class InvisibleAndBidiTextTest {
 
   @Test
   void aRightToLeftOverrideIsRemovedFromWhatIsStoredAndShown() {
-    Http.Response response = camille.postJson(START_FORM, Map.of("variables", idea(OVERRIDDEN_TITLE)));
+    Http.Response response = camille.postJson(START_FORM, Map.of("variables", Forgery.restIdea(OVERRIDDEN_TITLE)));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     String instanceId = response.json().path("id").asText();
     scenario.runJobs();

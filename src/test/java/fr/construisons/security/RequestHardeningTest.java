@@ -75,18 +75,6 @@ class RequestHardeningTest {
         .as("no process instance, not even a rolled-back one in history").isEqualTo(instancesBefore);
   }
 
-  private static Map<String, Object> idea(String title) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(IdeaLifecycle.TITLE.name(), string(title));
-    variables.put(IdeaLifecycle.PROBLEM.name(), string("Les agents des sites éloignés viennent seuls en voiture chaque jour."));
-    variables.put(IdeaLifecycle.SOLUTION.name(), string("Une bourse de covoiturage interne, affichée dans chaque implantation."));
-    variables.put(IdeaLifecycle.BENEFITS.name(), string("Moins de frais pour les agents et moins de CO2."));
-    variables.put(IdeaLifecycle.IDEATOR_DIRECTORATE.name(), string("mobilites"));
-    variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("value", "[\"mobilites\"]", "type", "Json"));
-    variables.put(IdeaLifecycle.WANTS_TO_CARRY.name(), Map.of("value", false, "type", "Boolean"));
-    return variables;
-  }
-
   private static Map<String, Object> string(String value) {
     return Map.of("value", value, "type", "String");
   }
@@ -112,7 +100,7 @@ class RequestHardeningTest {
 
   @Test
   void aJavaSerialisedVariableIsRefusedAndNothingIsStored() throws IOException {
-    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    Map<String, Object> variables = Forgery.restIdea("Covoiturage entre sites du Département");
     variables.put("piece", Map.of("type", "Object",
         "value", javaSerialized(new ArrayList<>(List.of("x"))),
         "valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
@@ -129,7 +117,7 @@ class RequestHardeningTest {
 
   @Test
   void aJavaSerialisedVariableSpeltWithJsonEscapesIsRefusedToo() {
-    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département")))
+    String body = Http.toJson(Map.of("variables", Forgery.restIdea("Covoiturage entre sites du Département")))
         .replaceFirst("\\}\\}$", ",\"piece\":{\"type\":\"Object\",\"value\":\"rO0AB\","
             + "\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
             + "\"serializationDataFormat\":\"\\\\u0061pplication/x-java-serialized-object\"}}}}");
@@ -185,7 +173,7 @@ class RequestHardeningTest {
   @Test
   void aTitleOfAHundredKilobytesIsRefusedByTheFormRules() {
     Http.Response response = camille.postJson(START_FORM,
-        Map.of("variables", idea("x".repeat(100 * 1024))));
+        Map.of("variables", Forgery.restIdea("x".repeat(100 * 1024))));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.message()).contains("« Titre de l'idée » ne doit pas dépasser 120 caractères");
@@ -197,7 +185,7 @@ class RequestHardeningTest {
     // Before RequestBodyGuard: 400 from the form rules, after Camunda had parsed bodies of any
     // size (3 MB tried).
     Http.Response response = camille.postJson(START_FORM,
-        Map.of("variables", idea("x".repeat(1024 * 1024))));
+        Map.of("variables", Forgery.restIdea("x".repeat(1024 * 1024))));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(413);
     assertThat(response.message()).isEqualTo(TOO_LARGE);
@@ -206,7 +194,7 @@ class RequestHardeningTest {
 
   @Test
   void aChunkedBodyOverTheLimitIsRefusedToo() {
-    byte[] body = Http.toJson(Map.of("variables", idea("x".repeat(1024 * 1024 + 1))))
+    byte[] body = Http.toJson(Map.of("variables", Forgery.restIdea("x".repeat(1024 * 1024 + 1))))
         .getBytes(StandardCharsets.UTF_8);
 
     // No Content-Length: the guard counts what it reads and stops at the limit.
@@ -220,7 +208,7 @@ class RequestHardeningTest {
 
   @Test
   void aChunkedBodyWithinTheLimitReachesCamunda() {
-    byte[] body = Http.toJson(Map.of("variables", idea("Oui"))).getBytes(StandardCharsets.UTF_8);
+    byte[] body = Http.toJson(Map.of("variables", Forgery.restIdea("Oui"))).getBytes(StandardCharsets.UTF_8);
 
     Http.Response response = camille.post(START_FORM, "application/json",
         BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
@@ -237,7 +225,7 @@ class RequestHardeningTest {
     Http.Response response = tasklist.postJson(
         "/camunda/api/engine/engine/default/process-definition/key/" + IdeaLifecycle.PROCESS_KEY
             + "/submit-form",
-        Map.of("variables", idea("x".repeat(1024 * 1024))));
+        Map.of("variables", Forgery.restIdea("x".repeat(1024 * 1024))));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(413);
     assertThat(response.message()).isEqualTo(TOO_LARGE);
@@ -260,7 +248,7 @@ class RequestHardeningTest {
 
   @Test
   void trailingContentAfterTheJsonBodyIsRefused() {
-    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département"))) + " {\"x\": 1}";
+    String body = Http.toJson(Map.of("variables", Forgery.restIdea("Covoiturage entre sites du Département"))) + " {\"x\": 1}";
 
     Http.Response response = camille.postJson(START_FORM, body);
 
@@ -277,7 +265,7 @@ class RequestHardeningTest {
 
   @Test
   void aBodyNestedTenThousandLevelsDeepIsRefusedInFrench() {
-    String body = Http.toJson(Map.of("variables", idea("Covoiturage entre sites du Département")))
+    String body = Http.toJson(Map.of("variables", Forgery.restIdea("Covoiturage entre sites du Département")))
         .replaceFirst("\\}\\}$", ",\"deep\":{\"type\":\"String\",\"value\":" + nested(10_000) + "}}}");
 
     Http.Response response = camille.postJson(START_FORM, body);
@@ -291,7 +279,7 @@ class RequestHardeningTest {
   void aBodyAtTheNestingLimitStillReachesCamunda() {
     // 32 levels: the body's own 3 and 29 more in the value of a variable.
     // In a field of the form (the engine's API refuses any other variable): « Bénéfices attendus ».
-    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    Map<String, Object> variables = Forgery.restIdea("Covoiturage entre sites du Département");
     variables.remove(IdeaLifecycle.BENEFITS.name());
     String body = Http.toJson(Map.of("variables", variables))
         .replaceFirst("\\}\\}$", ",\"benefits\":{\"type\":\"String\",\"value\":"
@@ -308,7 +296,7 @@ class RequestHardeningTest {
   @ParameterizedTest
   @ValueSource(strings = {"Json", "json", "JSON"})
   void aJsonVariableNestedTenThousandLevelsDeepIsRefusedInFrench(String type) {
-    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    Map<String, Object> variables = Forgery.restIdea("Covoiturage entre sites du Département");
     variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("type", type, "value", nested(10_000)));
 
     // Before: 500 (Jackson's nesting limit, reached while the form rules read the directorates).
@@ -323,7 +311,7 @@ class RequestHardeningTest {
 
   @Test
   void aMalformedJsonVariableIsRefusedInFrench() {
-    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    Map<String, Object> variables = Forgery.restIdea("Covoiturage entre sites du Département");
     variables.put(IdeaLifecycle.IMPACTED_DIRECTORATES, Map.of("type", "Json", "value", "[\"mobilites\", "));
 
     Http.Response response = camille.postJson(START_FORM, Map.of("variables", variables));
@@ -336,7 +324,7 @@ class RequestHardeningTest {
 
   @Test
   void anObjectVariableSerialisedAsDeepJsonIsRefusedToo() {
-    Map<String, Object> variables = idea("Covoiturage entre sites du Département");
+    Map<String, Object> variables = Forgery.restIdea("Covoiturage entre sites du Département");
     variables.put("piece", Map.of("type", "Object", "value", nested(10_000),
         "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json")));
 
