@@ -1,6 +1,6 @@
 package fr.construisons.dashboard;
 
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -2,7 +2,7 @@ package fr.construisons.ideabox;
 
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.organisation.OrganisationDirectory;
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;

@@ -2,7 +2,7 @@ package fr.construisons.ideabox;
 
 import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaRepository;
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.process.InvalidFormDataException;
 import fr.construisons.process.Texts;
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

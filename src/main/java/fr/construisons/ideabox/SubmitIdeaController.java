@@ -3,7 +3,7 @@ package fr.construisons.ideabox;
 import fr.construisons.idea.IdeaFormRules;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.process.Texts;
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -5,7 +5,7 @@ import fr.construisons.dashboard.DashboardCsv;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.privacy.requests.PersonalDataRequestSubmission;
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

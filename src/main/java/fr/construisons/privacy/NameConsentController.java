@@ -1,6 +1,6 @@
 package fr.construisons.privacy;
 
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package fr.construisons.security;
 
+import fr.construisons.organisation.CurrentAgent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;

@@ -1,5 +1,6 @@
 package fr.construisons.security;
 
+import fr.construisons.organisation.CurrentAgent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;

@@ -4,7 +4,7 @@ import static fr.construisons.privacy.requests.PersonalDataRequest.*;
 
 import fr.construisons.process.InvalidFormDataException;
 import fr.construisons.process.Texts;
-import fr.construisons.security.CurrentAgent;
+import fr.construisons.organisation.CurrentAgent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,16 @@
-package fr.construisons.security;
+package fr.construisons.organisation;
 
 import java.util.List;
 
-/** Who is signed in, for our own pages: the same user and groups as in the Camunda web apps. */
+/**
+ * Who is signed in, for our own pages: the same user and groups as in the Camunda web apps. A leaf
+ * of the organisation module, so that every page can take it without depending on how the login
+ * works ({@code security} builds it from the session).
+ */
 public record CurrentAgent(String id, String displayName, List<String> groups) {
 
-  public static final String INNOVATION_TEAM = "equipe-construisons";
-  public static final String GENERAL_MANAGEMENT = "direction-generale";
+  public static final String INNOVATION_TEAM = OrganisationDirectory.GROUP_INNOVATION_TEAM;
+  public static final String GENERAL_MANAGEMENT = OrganisationDirectory.GROUP_GENERAL_MANAGEMENT;
 
   public boolean isInnovationTeam() {
     return groups.contains(INNOVATION_TEAM);
@@ -26,7 +30,7 @@ public record CurrentAgent(String id, String displayName, List<String> groups) {
     return isInnovationTeam();
   }
 
-  static String displayName(String firstName, String lastName, String fallback) {
+  public static String displayName(String firstName, String lastName, String fallback) {
     String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
     return name.isEmpty() ? fallback : name;
   }
