@@ -4,7 +4,7 @@ import static fr.construisons.idea.IdeaLifecycle.DUPLICATE_OF;
 import static fr.construisons.idea.IdeaLifecycle.IDEA_REFERENCE;
 import static fr.construisons.idea.IdeaLifecycle.STAGE;
 
-import fr.construisons.notification.IdeaNotifier;
+
 import fr.construisons.process.ProcessVariable;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,11 +24,11 @@ public class MoveIdeaToStageDelegate implements JavaDelegate {
   public static final ProcessVariable<String> STAGE_REASON = ProcessVariable.string("stageReason");
 
   private final IdeaService ideas;
-  private final IdeaNotifier notifier;
+  private final IdeaMails mails;
 
-  public MoveIdeaToStageDelegate(IdeaService ideas, IdeaNotifier notifier) {
+  public MoveIdeaToStageDelegate(IdeaService ideas, IdeaMails notifier) {
     this.ideas = ideas;
-    this.notifier = notifier;
+    this.mails = notifier;
   }
 
   @Override
@@ -41,7 +41,7 @@ public class MoveIdeaToStageDelegate implements JavaDelegate {
     DUPLICATE_OF.from(execution).ifPresent(original -> extra.put("duplicateOf", original));
     // use case: the catalogue first, then the mail (a mail failure rolls both back and retries)
     Idea idea = ideas.moveToStage(reference, stage, reason);
-    notifier.stageChanged(idea, stage, reason, extra);
+    mails.stageChanged(idea, stage, reason, extra);
     // out
     STAGE.set(execution, stage.name());
   }

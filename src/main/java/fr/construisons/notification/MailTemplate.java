@@ -1,72 +1,22 @@
 package fr.construisons.notification;
 
-import fr.construisons.idea.IdeaStage;
-
 /**
- * One mail per event. Each template lives in {@code src/main/resources/mail/<path>.html} and
- * {@code .txt}. Subjects only carry the idea reference (or a request's date), never user text, so
- * that no submitted text can forge a header.
+ * One mail: its template in {@code src/main/resources/mail/<path>.html} and {@code .txt}, and its
+ * subject. Each capability declares its own mails (an enum implementing this) in a
+ * {@link MailCatalogue}; this module only renders and sends them. Subjects only carry the idea's
+ * reference (or a request's date), never user text, so that no submitted text can forge a header.
  */
-public enum MailTemplate {
-  // To the ideator, when the idea moves to a stage (the first one is the acknowledgement).
-  STAGE_CLARIFICATION("ideator/stage-clarification", "Votre idée %s a bien été déposée"),
-  STAGE_REVIEW("ideator/stage-review", "Votre idée %s passe en revue en direction générale"),
-  STAGE_EXPERIMENT("ideator/stage-experiment", "Votre idée %s va être expérimentée"),
-  STAGE_FEASIBILITY_STUDY("ideator/stage-feasibility-study", "Votre idée %s passe en étude de faisabilité"),
-  STAGE_FORWARDED("ideator/stage-forwarded", "Votre idée %s est transmise aux directions concernées"),
-  STAGE_INCUBATION("ideator/stage-incubation", "Votre idée %s entre en incubation"),
-  STAGE_IMPLEMENTED("ideator/stage-implemented", "Votre idée %s est mise en œuvre"),
-  STAGE_EXPERIMENT_STOPPED("ideator/stage-experiment-stopped", "L'expérimentation de votre idée %s s'arrête"),
-  STAGE_NOT_FEASIBLE("ideator/stage-not-feasible", "Votre idée %s n'est pas faisable en l'état"),
-  STAGE_OUT_OF_SCOPE("ideator/stage-out-of-scope", "Votre idée %s ne relève pas du dispositif"),
-  STAGE_TAKEN_UP_BY_DIRECTORATES("ideator/stage-taken-up-by-directorates", "Les directions ont répondu sur votre idée %s"),
-  STAGE_WITHDRAWN("ideator/stage-withdrawn", "Votre idée %s est retirée"),
-  STAGE_DUPLICATE("ideator/stage-duplicate", "Votre idée %s rejoint une idée existante"),
-  STAGE_INCUBATION_ABANDONED("ideator/stage-incubation-abandoned", "L'incubation de votre idée %s s'arrête"),
-  STAGE_INCUBATION_NOT_STARTED("ideator/stage-incubation-not-started", "L'incubation de votre idée %s ne peut pas démarrer"),
-  DIRECTORATE_ANSWER("ideator/directorate-answer", "Une direction a répondu sur votre idée %s"),
+public interface MailTemplate {
 
-  // To the innovation team.
-  NEW_IDEA("team/new-idea", "Nouvelle idée %s à clarifier"),
-  CLARIFICATION_REMINDER("team/clarification-reminder", "Relance : appel de clarification de l'idée %s"),
-  CLARIFICATION_ESCALATION("team/clarification-escalation", "Escalade : l'idée %s attend toujours son appel de clarification"),
+  /** The name the models use in a send task's {@code mail} input: unique across catalogues. */
+  String name();
 
-  // To a directorate's mailbox.
-  IDEA_FORWARDED("directorate/idea-forwarded", "Idée %s transmise à votre direction"),
-  TAKE_UP_REMINDER("directorate/take-up-reminder", "Relance : l'idée %s attend la réponse de votre direction"),
+  String path();
 
-  // Incubation.
-  MANAGER_REQUEST("incubation/manager-request", "Votre accord est demandé : temps alloué à l'idée %s"),
-  MANAGER_REMINDER("incubation/manager-reminder", "Relance : votre accord sur le temps alloué à l'idée %s"),
-  AGREEMENT_GIVEN("incubation/agreement-given", "Accord de la hiérarchie pour l'incubation de l'idée %s"),
-  AGREEMENT_REFUSED("incubation/agreement-refused", "Pas d'accord de la hiérarchie pour l'idée %s : arbitrage à faire"),
-  TEAM_ASSIGNED("incubation/team-assigned", "Vous accompagnez l'incubation de l'idée %s"),
-  TIMEBOX_REMINDER("incubation/timebox-reminder", "L'incubation de l'idée %s se termine dans un mois"),
-  TIMEBOX_ENDED("incubation/timebox-ended", "La période d'incubation de l'idée %s est terminée"),
-  IMPLEMENTATION_DECISION("incubation/decision", "Décision de la direction générale sur l'idée %s"),
-  IMPLEMENTATION_REQUESTED("incubation/implementation-requested", "Mise en œuvre de l'idée %s confiée à votre direction"),
-  IMPLEMENTATION_DONE("incubation/implementation-done", "L'idée %s est mise en œuvre"),
+  /** The subject, with {@code %s} for the reference. */
+  String subjectFormat();
 
-  // Personal data (RGPD): to the agent who asked; %s is the request's date, never user text.
-  PERSONAL_DATA_REQUEST_ANSWERED("privacy/request-answered", "Réponse à votre demande du %s sur vos données personnelles");
-
-  private final String path;
-  private final String subjectFormat;
-
-  MailTemplate(String path, String subjectFormat) {
-    this.path = path;
-    this.subjectFormat = subjectFormat;
-  }
-
-  public String path() {
-    return path;
-  }
-
-  public String subject(String reference) {
-    return "[Construisons!] " + subjectFormat.formatted(reference);
-  }
-
-  public static MailTemplate forStage(IdeaStage stage) {
-    return valueOf("STAGE_" + stage.name());
+  default String subject(String reference) {
+    return "[Construisons!] " + subjectFormat().formatted(reference);
   }
 }

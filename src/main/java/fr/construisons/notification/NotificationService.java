@@ -31,6 +31,10 @@ public class NotificationService {
     this.properties = properties;
   }
 
+  public void send(MailCatalogue.OutgoingMail mail) {
+    send(mail.template(), mail.to(), mail.reference(), mail.model());
+  }
+
   public void send(MailTemplate template, Collection<String> recipients, String reference,
       Map<String, Object> model) {
     if (recipients.isEmpty()) {

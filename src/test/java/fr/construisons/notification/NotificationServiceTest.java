@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.Decisions.TakeUpDecision;
 import fr.construisons.idea.Idea;
+import fr.construisons.idea.IdeaMail;
+import fr.construisons.idea.IdeaMails;
+import fr.construisons.idea.IdeaMails.Recipient;
+import fr.construisons.idea.IdeaMails.TakeUp;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
@@ -47,8 +51,10 @@ class NotificationServiceTest {
   static final String TEAM_MAIL = "lea.durand@departement.example";
   static final String INNOVATION_DIRECTORATE_MAIL = "dpm@departement.example";
 
-  @Autowired IdeaNotifier notifier;
+  @Autowired IdeaMails notifier;
+  @Autowired NotificationService notifications;
   @Autowired MailRenderer renderer;
+  @Autowired SendMailDelegate sendMail;
 
   @BeforeEach
   void emptyTheMailboxes() {
@@ -170,7 +176,7 @@ class NotificationServiceTest {
         continue; // set by registration itself, which acknowledges with CLARIFICATION
       }
       try {
-        MailTemplate.forStage(stage);
+        IdeaMail.forStage(stage);
       } catch (IllegalArgumentException missing) {
         withoutMail.add(stage);
       }
@@ -198,7 +204,7 @@ class NotificationServiceTest {
 
   @Test
   void theTeamIsToldOfANewIdeaToClarify() throws Exception {
-    notifier.newIdeaToTeam(idea(IdeaStage.CLARIFICATION));
+    notifications.send(notifier.compose(IdeaMail.NEW_IDEA, idea(IdeaStage.CLARIFICATION), TakeUp.NONE, List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
     assertWellFormedAndSafe(mail, "Nouvelle idée CONS-2026-0042 à clarifier");
@@ -208,7 +214,9 @@ class NotificationServiceTest {
 
   @Test
   void theTeamIsRemindedOfALateCall() throws Exception {
-    notifier.clarificationReminder(idea(IdeaStage.CLARIFICATION), 5);
+    // 5 working days: the configured reminder (construisons.deadlines.clarification-reminder)
+    notifications.send(notifier.compose(IdeaMail.CLARIFICATION_REMINDER, idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
+        List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
     assertWellFormedAndSafe(mail, "Relance : appel de clarification de l'idée CONS-2026-0042");
@@ -218,7 +226,8 @@ class NotificationServiceTest {
 
   @Test
   void aLateCallIsEscalatedToTheTeamAndTheDirectorateRunningTheScheme() throws Exception {
-    notifier.clarificationEscalation(idea(IdeaStage.CLARIFICATION), 10);
+    notifications.send(notifier.compose(IdeaMail.CLARIFICATION_ESCALATION, idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
+        List.of(Recipient.TEAM, Recipient.INNOVATION_DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL, INNOVATION_DIRECTORATE_MAIL);
     assertWellFormedAndSafe(mail, "Escalade : l'idée CONS-2026-0042 attend toujours son appel de clarification");
@@ -228,7 +237,8 @@ class NotificationServiceTest {
 
   @Test
   void aForwardedIdeaGoesToTheDirectoratesMailbox() throws Exception {
-    notifier.forwardedToDirectorate(idea(IdeaStage.FORWARDED), "education");
+    notifications.send(notifier.compose(IdeaMail.IDEA_FORWARDED, idea(IdeaStage.FORWARDED),
+        new TakeUp("education", null, null), List.of(Recipient.DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo("direction.education@departement.example");
     assertWellFormedAndSafe(mail, "Idée CONS-2026-0042 transmise à votre direction");
@@ -238,7 +248,8 @@ class NotificationServiceTest {
 
   @Test
   void aDirectorateThatDoesNotAnswerIsRemindedInItsMailbox() throws Exception {
-    notifier.takeUpReminder(idea(IdeaStage.FORWARDED), "dsi", 15);
+    notifications.send(notifier.compose(IdeaMail.TAKE_UP_REMINDER, idea(IdeaStage.FORWARDED),
+        new TakeUp("dsi", null, null), List.of(Recipient.DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo("dsi@departement.example");
     assertWellFormedAndSafe(mail, "Relance : l'idée CONS-2026-0042 attend la réponse de votre direction");
@@ -248,8 +259,9 @@ class NotificationServiceTest {
 
   @Test
   void theIdeatorHearsEachDirectoratesAnswer() throws Exception {
-    notifier.directorateAnswered(idea(IdeaStage.FORWARDED), "mobilites", TakeUpDecision.TAKES_UP,
-        "Nous l'intégrons au plan mobilité 2027.");
+    notifications.send(notifier.compose(IdeaMail.DIRECTORATE_ANSWER, idea(IdeaStage.FORWARDED),
+        new TakeUp("mobilites", TakeUpDecision.TAKES_UP, "Nous l'intégrons au plan mobilité 2027."),
+        List.of(Recipient.IDEATOR)));
 
     MimeMessage mail = theMailSentTo(IDEATOR_MAIL);
     assertWellFormedAndSafe(mail, "Une direction a répondu sur votre idée CONS-2026-0042");
@@ -260,7 +272,8 @@ class NotificationServiceTest {
   @Test
   void aTitleTryingToForgeAHeaderStaysInTheBody() throws Exception {
     String forged = "Titre\r\nBcc: pirate@example.com\r\nSubject: Gagné";
-    notifier.newIdeaToTeam(idea("camille", forged, IdeaStage.CLARIFICATION));
+    notifications.send(notifier.compose(IdeaMail.NEW_IDEA, idea("camille", forged, IdeaStage.CLARIFICATION), TakeUp.NONE,
+        List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
     assertThat(MailServer.subject(mail)).isEqualTo("[Construisons!] Nouvelle idée CONS-2026-0042 à clarifier");
@@ -303,7 +316,7 @@ class NotificationServiceTest {
   @Test
   void everyTemplateRendersItsHtmlAndTextVersionsCompletely() {
     SoftAssertions softly = new SoftAssertions();
-    for (MailTemplate template : MailTemplate.values()) {
+    for (MailTemplate template : sendMail.mails()) {
       IdeaStage stage = template.name().startsWith("STAGE_")
           ? IdeaStage.valueOf(template.name().substring("STAGE_".length())) : IdeaStage.FORWARDED;
       MailRenderer.RenderedMail rendered;

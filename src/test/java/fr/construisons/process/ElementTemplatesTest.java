@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaStage;
-import fr.construisons.notification.IncubationNotifier.Recipient;
-import fr.construisons.notification.MailTemplate;
+import fr.construisons.idea.IdeaMail;
+import fr.construisons.notification.SendMailDelegate;
 import fr.construisons.support.ProcessTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,19 +59,19 @@ class ElementTemplatesTest {
    * What each Dropdown offers, checked the way its delegate reads it. A new Dropdown needs an entry
    * here, so no list of values goes unchecked.
    */
-  private static final Map<String, Consumer<String>> DROPDOWN_CHECKS = Map.of(
-      // MoveIdeaToStageDelegate: IdeaStage.valueOf, then the ideator's mail for that stage
-      "moveIdeaToStageDelegate/targetStage", value -> MailTemplate.forStage(IdeaStage.valueOf(value)),
-      // NotifyIncubationDelegate: MailTemplate.valueOf, one of the incubation's mails
-      "notifyIncubationDelegate/mailTemplate", value -> {
-        MailTemplate template = MailTemplate.valueOf(value);
-        assertThat(template.path()).as("mail %s", value).startsWith("incubation/");
-      });
+  private Map<String, Consumer<String>> dropdownChecks() {
+    return Map.of(
+        // MoveIdeaToStageDelegate: IdeaStage.valueOf, then the ideator's mail for that stage
+        "moveIdeaToStageDelegate/targetStage", value -> IdeaMail.forStage(IdeaStage.valueOf(value)),
+        // SendMailDelegate: a mail some process's catalogue declares
+        "sendMailDelegate/mail", sendMail::mail);
+  }
 
   private static List<Template> templates;
   private static List<DelegateUse> uses;
 
   @Autowired ApplicationContext context;
+  @Autowired SendMailDelegate sendMail;
 
   record Template(String file, JsonNode json) {
     String id() {
@@ -176,6 +176,7 @@ class ElementTemplatesTest {
 
   @Test
   void everyDropdownOffersOnlyValuesItsDelegateAccepts() {
+    Map<String, Consumer<String>> checks = dropdownChecks();
     int dropdowns = 0;
     for (Template template : templates) {
       for (Map.Entry<String, JsonNode> input : template.inputs().entrySet()) {
@@ -185,11 +186,11 @@ class ElementTemplatesTest {
         }
         dropdowns++;
         String key = template.bean() + "/" + input.getKey();
-        assertThat(DROPDOWN_CHECKS).as("%s: no check for Dropdown %s", template.id(), key).containsKey(key);
+        assertThat(checks).as("%s: no check for Dropdown %s", template.id(), key).containsKey(key);
         List<String> values = stream(property.path("choices")).map(c -> c.path("value").asText()).toList();
         assertThat(values).as("%s: choices of %s", template.id(), key).isNotEmpty().doesNotHaveDuplicates();
         for (String value : values) {
-          assertThatCode(() -> DROPDOWN_CHECKS.get(key).accept(value))
+          assertThatCode(() -> checks.get(key).accept(value))
               .as("%s: %s = %s", template.id(), key, value).doesNotThrowAnyException();
         }
         if (property.hasNonNull("value")) {
@@ -197,18 +198,18 @@ class ElementTemplatesTest {
         }
       }
     }
-    assertThat(dropdowns).isEqualTo(DROPDOWN_CHECKS.size());
+    assertThat(dropdowns).isEqualTo(checks.size());
   }
 
   @Test
   void recipientsPatternNamesExactlyTheRecipientRoles() {
-    Template notify = templateFor("notifyIncubationDelegate");
+    Template notify = templateFor("sendMailDelegate");
     JsonNode recipients = notify.inputs().get("recipients");
     String pattern = recipients.path("constraints").path("pattern").path("value").asText();
     Matcher roles = Pattern.compile("\\^\\(([A-Z_|]+)\\)\\(,\\(\\1\\)\\)\\*\\$").matcher(pattern);
     assertThat(roles.matches()).as("recipients pattern %s: ^(ROLE|…)(,(ROLE|…))*$", pattern).isTrue();
     assertThat(new TreeSet<>(Arrays.asList(roles.group(1).split("\\|"))))
-        .isEqualTo(Arrays.stream(Recipient.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
+        .isEqualTo(sendMail.recipientRoles());
     Pattern compiled = Pattern.compile(pattern);
     assertThat(compiled.matcher("IDEATOR,MANAGER,TEAM").matches()).isTrue();
     assertThat(compiled.matcher("IDEATOR, TEAM").matches()).isFalse();

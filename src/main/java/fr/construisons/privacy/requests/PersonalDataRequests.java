@@ -2,8 +2,6 @@ package fr.construisons.privacy.requests;
 
 import static fr.construisons.privacy.requests.PersonalDataRequest.*;
 
-import fr.construisons.notification.MailTemplate;
-import fr.construisons.notification.NotificationService;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.privacy.AgentErasure;
@@ -44,16 +42,11 @@ public class PersonalDataRequests {
   private final PersonalDataLog log;
   private final AgentErasure erasure;
   private final OrganisationDirectory organisation;
-  private final NotificationService notifications;
-  private final String tasklistUrl;
 
-  public PersonalDataRequests(PersonalDataLog log, AgentErasure erasure, OrganisationDirectory organisation,
-      NotificationService notifications, @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
+  public PersonalDataRequests(PersonalDataLog log, AgentErasure erasure, OrganisationDirectory organisation) {
     this.log = log;
     this.erasure = erasure;
     this.organisation = organisation;
-    this.notifications = notifications;
-    this.tasklistUrl = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/";
   }
 
   /**
@@ -125,21 +118,5 @@ public class PersonalDataRequests {
   public void erase(DelegateExecution execution) {
     AgentErasure.Report report = erasure.erase(REQUESTER.required(execution), PROCESSED_BY.required(execution));
     ERASURE_SUMMARY.set(execution, report.summary());
-  }
-
-  /** The answer mail to the requester. */
-  public void answer(DelegateExecution execution) {
-    String agent = REQUESTER.required(execution);
-    Map<String, Object> model = new HashMap<>();
-    model.put("requesterName", REQUESTER_NAME.from(execution).orElse(null));
-    model.put("requestedOn", REQUESTED_ON.required(execution));
-    model.put("kindLabel", Kind.valueOf(REQUEST_KIND.required(execution)).label());
-    model.put("accepted", Answer.valueOf(ANSWER.required(execution)) == Answer.ACCEPTED);
-    model.put("answerText", ANSWER_TEXT.required(execution));
-    model.put("erasureSummary", ERASURE_SUMMARY.from(execution).orElse(null));
-    model.put("tasklistUrl", tasklistUrl);
-    List<String> to = organisation.agent(agent).map(Agent::email).filter(m -> m != null && !m.isBlank()).map(List::of)
-        .orElse(List.of());
-    notifications.send(MailTemplate.PERSONAL_DATA_REQUEST_ANSWERED, to, REQUESTED_ON.required(execution), model);
   }
 }

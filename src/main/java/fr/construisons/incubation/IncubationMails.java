@@ -1,14 +1,13 @@
-package fr.construisons.notification;
+package fr.construisons.incubation;
 
 import static fr.construisons.incubation.Incubation.*;
 
 import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaService;
-import fr.construisons.incubation.AgreementTerms;
-import fr.construisons.incubation.IncubationCalendar;
+import fr.construisons.idea.IdeaMails;
 import fr.construisons.incubation.IncubationDecisions.ImplementationDecision;
-import fr.construisons.incubation.IncubationWorkstreams;
-import fr.construisons.incubation.Workstream;
+import fr.construisons.notification.MailCatalogue;
+import fr.construisons.notification.MailTemplate;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import java.time.format.DateTimeFormatter;
@@ -19,16 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /**
- * Who is told what during an incubation. Recipients are named by role in the model
+ * Who is told what during an incubation ({@link IncubationMail}), for the send tasks of
+ * incubation.bpmn. Recipients are named by role in the model
  * ({@code IDEATOR}, {@code MANAGER}, {@code TEAM}, {@code COACH}, {@code PROJECT_TEAM},
  * {@code SPONSOR}); the content comes from the incubation's variables.
  */
 @Service
-public class IncubationNotifier {
+public class IncubationMails implements MailCatalogue {
 
   public enum Recipient { IDEATOR, MANAGER, TEAM, COACH, PROJECT_TEAM, SPONSOR }
 
@@ -37,33 +38,43 @@ public class IncubationNotifier {
 
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
-  private final NotificationService notifications;
-  private final IdeaNotifier ideaMails;
+  private final IdeaMails ideaMails;
   private final IdeaService ideas;
   private final OrganisationDirectory organisation;
   private final IncubationCalendar calendar;
 
-  public IncubationNotifier(NotificationService notifications, IdeaNotifier ideaMails, IdeaService ideas,
-      OrganisationDirectory organisation, IncubationCalendar calendar) {
-    this.notifications = notifications;
+  public IncubationMails(IdeaMails ideaMails, IdeaService ideas, OrganisationDirectory organisation,
+      IncubationCalendar calendar) {
     this.ideaMails = ideaMails;
     this.ideas = ideas;
     this.organisation = organisation;
     this.calendar = calendar;
   }
 
-  public void send(MailTemplate template, List<Recipient> recipients, VariableScope scope) {
+  @Override
+  public List<String> recipientRoles() {
+    return java.util.Arrays.stream(Recipient.values()).map(Enum::name).toList();
+  }
+
+  @Override
+  public List<IncubationMail> mails() {
+    return List.of(IncubationMail.values());
+  }
+
+  @Override
+  public List<OutgoingMail> prepare(MailTemplate template, List<String> recipientRoles, DelegateExecution scope) {
     Idea idea = ideas.get(IDEA_REFERENCE.required(scope));
     Map<String, Object> model = model(template, idea, scope);
+    List<OutgoingMail> mails = new ArrayList<>();
     Set<String> addresses = new LinkedHashSet<>();
-    for (Recipient recipient : recipients) {
+    for (Recipient recipient : recipientRoles.stream().map(Recipient::valueOf).toList()) {
       if (recipient == Recipient.PROJECT_TEAM) {
         // Each member is told their own role: one mail each.
         for (Map.Entry<String, String> member : projectTeamRoles(scope).entrySet()) {
           mailOf(member.getKey()).ifPresent(mail -> {
             Map<String, Object> personal = new java.util.HashMap<>(model);
             personal.put("workstreamLabel", member.getValue());
-            notifications.send(template, List.of(mail), idea.reference(), personal);
+            mails.add(new OutgoingMail(template, List.of(mail), idea.reference(), personal));
           });
         }
       } else {
@@ -71,8 +82,9 @@ public class IncubationNotifier {
       }
     }
     if (!addresses.isEmpty()) {
-      notifications.send(template, List.copyOf(addresses), idea.reference(), model);
+      mails.add(new OutgoingMail(template, List.copyOf(addresses), idea.reference(), model));
     }
+    return mails;
   }
 
   private List<String> addresses(Recipient recipient, Idea idea, VariableScope scope) {
@@ -88,7 +100,7 @@ public class IncubationNotifier {
   }
 
   private Map<String, Object> model(MailTemplate template, Idea idea, VariableScope scope) {
-    String reason = template == MailTemplate.IMPLEMENTATION_DECISION ? DECISION_REASON.from(scope).orElse(null) : null;
+    String reason = template == IncubationMail.IMPLEMENTATION_DECISION ? DECISION_REASON.from(scope).orElse(null) : null;
     Map<String, Object> model = ideaMails.model(idea, reason);
     model.put("managerName", LINE_MANAGER.from(scope).flatMap(organisation::agent).map(Agent::displayName).orElse(null));
     model.put("agreement", AgreementTerms.from(scope));

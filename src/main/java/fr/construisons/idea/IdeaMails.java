@@ -1,0 +1,164 @@
+package fr.construisons.idea;
+
+import static fr.construisons.idea.IdeaLifecycle.DIRECTORATE;
+import static fr.construisons.idea.IdeaLifecycle.IDEA_REFERENCE;
+import static fr.construisons.idea.IdeaLifecycle.TAKE_UP_DECISION;
+import static fr.construisons.idea.IdeaLifecycle.TAKE_UP_REASON;
+
+import fr.construisons.idea.Decisions.TakeUpDecision;
+import fr.construisons.notification.MailCatalogue;
+import fr.construisons.notification.MailTemplate;
+import fr.construisons.notification.NotificationService;
+import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.organisation.OrganisationDirectory.Agent;
+import fr.construisons.organisation.OrganisationDirectory.Directorate;
+import fr.construisons.process.Deadlines;
+import fr.construisons.process.Texts;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who is told what about an idea ({@link IdeaMail}): recipients from the organisation, content
+ * from the idea. The send tasks of idea-lifecycle name a mail and roles ({@link Recipient});
+ * the stage changes tell the author through {@link #stageChanged}. The incubation's mails start
+ * from the same {@link #model} and addresses.
+ */
+@Service
+public class IdeaMails implements MailCatalogue {
+
+  /** Who a send task of idea-lifecycle may address. */
+  public enum Recipient {
+    IDEATOR,
+    TEAM,
+    /** The directorate that runs the scheme (organisation file: innovation-directorate). */
+    INNOVATION_DIRECTORATE,
+    /** The directorate of the current take-up (the multi-instance's {@code directorate}). */
+    DIRECTORATE
+  }
+
+  private final NotificationService notifications;
+  private final IdeaService ideas;
+  private final OrganisationDirectory organisation;
+  private final Deadlines deadlines;
+  private final String tasklistUrl;
+
+  public IdeaMails(NotificationService notifications, IdeaService ideas, OrganisationDirectory organisation,
+      Deadlines deadlines, @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
+    this.notifications = notifications;
+    this.ideas = ideas;
+    this.organisation = organisation;
+    this.deadlines = deadlines;
+    this.tasklistUrl = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/";
+  }
+
+  @Override
+  public List<String> recipientRoles() {
+    return java.util.Arrays.stream(Recipient.values()).map(Enum::name).toList();
+  }
+
+  @Override
+  public List<IdeaMail> mails() {
+    return List.of(IdeaMail.values());
+  }
+
+  @Override
+  public List<OutgoingMail> prepare(MailTemplate mail, List<String> recipientRoles, DelegateExecution execution) {
+    Idea idea = ideas.get(IDEA_REFERENCE.required(execution));
+    TakeUp takeUp = new TakeUp(DIRECTORATE.from(execution).orElse(null),
+        TAKE_UP_DECISION.from(execution).map(TakeUpDecision::valueOf).orElse(null),
+        TAKE_UP_REASON.from(execution).orElse(null));
+    return List.of(compose((IdeaMail) mail, idea, takeUp, recipientRoles.stream().map(Recipient::valueOf).toList()));
+  }
+
+  /**
+   * Where a mail stands in the directorates' take-up: the directorate of the current take-up, and
+   * its answer once given; all null outside the take-up.
+   */
+  public record TakeUp(String directorate, TakeUpDecision decision, String reason) {
+    public static final TakeUp NONE = new TakeUp(null, null, null);
+  }
+
+  /** One mail about an idea, addressed to the roles given. */
+  public OutgoingMail compose(IdeaMail mail, Idea idea, TakeUp takeUp, List<Recipient> recipients) {
+    Map<String, Object> model = model(idea, mail == IdeaMail.DIRECTORATE_ANSWER ? takeUp.reason() : null);
+    if (takeUp.directorate() != null) {
+      model.put("directorateName", directorate(takeUp.directorate()).name());
+    }
+    if (mail == IdeaMail.DIRECTORATE_ANSWER) {
+      model.put("decisionLabel", takeUp.decision().label());
+    }
+    workingDays(mail).ifPresent(days -> model.put("workingDays", days));
+    Set<String> to = new LinkedHashSet<>();
+    for (Recipient recipient : recipients) {
+      to.addAll(switch (recipient) {
+        case IDEATOR -> ideatorMail(idea);
+        case TEAM -> teamMails();
+        case INNOVATION_DIRECTORATE -> List.of(organisation.innovationDirectorate().mailbox());
+        case DIRECTORATE -> List.of(directorate(Optional.ofNullable(takeUp.directorate()).orElseThrow(() ->
+            new IllegalStateException("No directorate in scope for " + mail.name()))).mailbox());
+      });
+    }
+    return new OutgoingMail(mail, List.copyOf(to), idea.reference(), model);
+  }
+
+  /** The reminders say how many working days have passed. */
+  private Optional<Integer> workingDays(MailTemplate mail) {
+    if (mail == IdeaMail.CLARIFICATION_REMINDER) {
+      return Optional.of(deadlines.settings().clarificationReminder());
+    }
+    if (mail == IdeaMail.CLARIFICATION_ESCALATION) {
+      return Optional.of(deadlines.settings().clarificationEscalation());
+    }
+    if (mail == IdeaMail.TAKE_UP_REMINDER) {
+      return Optional.of(deadlines.settings().takeUpReminder());
+    }
+    return Optional.empty();
+  }
+
+  /** Tells the ideator that the idea moved to a stage, with the reason when there is one. */
+  public void stageChanged(Idea idea, IdeaStage stage, String reason, Map<String, Object> extra) {
+    Map<String, Object> model = model(idea, reason);
+    model.put("directorateNames", directorateNames(idea.impactedDirectorates()));
+    model.putAll(extra);
+    notifications.send(IdeaMail.forStage(stage), ideatorMail(idea), idea.reference(), model);
+  }
+
+  /** The model every idea mail starts from: the idea, its ideator's name, stage, Tasklist link. */
+  public Map<String, Object> model(Idea idea, String reason) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("idea", idea);
+    model.put("ideatorName", organisation.agent(idea.ideator()).map(Agent::displayName).orElse(idea.ideator()));
+    model.put("stageLabel", idea.stage().label());
+    model.put("tasklistUrl", tasklistUrl);
+    model.put("reason", Texts.isBlank(reason) ? null : Texts.clean(reason));
+    return model;
+  }
+
+  public List<String> ideatorMail(Idea idea) {
+    return organisation.agent(idea.ideator())
+        .map(Agent::email)
+        .filter(mail -> mail != null && !mail.isBlank())
+        .map(List::of)
+        .orElse(List.of());
+  }
+
+  public List<String> teamMails() {
+    return organisation.groupMails(OrganisationDirectory.GROUP_INNOVATION_TEAM);
+  }
+
+  private Directorate directorate(String code) {
+    return organisation.directorate(code)
+        .orElseThrow(() -> new IllegalStateException("Unknown directorate " + code));
+  }
+
+  private List<String> directorateNames(List<String> codes) {
+    return codes.stream().map(organisation::directorateName).toList();
+  }
+}

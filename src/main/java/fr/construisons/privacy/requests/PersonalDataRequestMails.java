@@ -1,0 +1,82 @@
+package fr.construisons.privacy.requests;
+
+import static fr.construisons.privacy.requests.PersonalDataRequest.*;
+
+import fr.construisons.notification.MailCatalogue;
+import fr.construisons.notification.MailTemplate;
+import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.organisation.OrganisationDirectory.Agent;
+import fr.construisons.privacy.requests.PersonalDataRequest.Answer;
+import fr.construisons.privacy.requests.PersonalDataRequest.Kind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The answer to a personal-data request, mailed to the agent who made it (« Répondre à l'agent »). */
+@Service
+class PersonalDataRequestMails implements MailCatalogue {
+
+  /** Subjects carry the request's date, never user text. */
+  enum PersonalDataRequestMail implements MailTemplate {
+    PERSONAL_DATA_REQUEST_ANSWERED("privacy/request-answered", "Réponse à votre demande du %s sur vos données personnelles");
+
+    private final String path;
+    private final String subjectFormat;
+
+    PersonalDataRequestMail(String path, String subjectFormat) {
+      this.path = path;
+      this.subjectFormat = subjectFormat;
+    }
+
+    @Override
+    public String path() {
+      return path;
+    }
+
+    @Override
+    public String subjectFormat() {
+      return subjectFormat;
+    }
+  }
+
+  /** The only person this process writes to. */
+  enum Recipient { REQUESTER }
+
+  private final OrganisationDirectory organisation;
+  private final String tasklistUrl;
+
+  PersonalDataRequestMails(OrganisationDirectory organisation,
+      @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
+    this.organisation = organisation;
+    this.tasklistUrl = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/";
+  }
+
+  @Override
+  public List<String> recipientRoles() {
+    return java.util.Arrays.stream(Recipient.values()).map(Enum::name).toList();
+  }
+
+  @Override
+  public List<PersonalDataRequestMail> mails() {
+    return List.of(PersonalDataRequestMail.values());
+  }
+
+  @Override
+  public List<OutgoingMail> prepare(MailTemplate mail, List<String> recipientRoles, DelegateExecution execution) {
+    String agent = REQUESTER.required(execution);
+    Map<String, Object> model = new HashMap<>();
+    model.put("requesterName", REQUESTER_NAME.from(execution).orElse(null));
+    model.put("requestedOn", REQUESTED_ON.required(execution));
+    model.put("kindLabel", Kind.valueOf(REQUEST_KIND.required(execution)).label());
+    model.put("accepted", Answer.valueOf(ANSWER.required(execution)) == Answer.ACCEPTED);
+    model.put("answerText", ANSWER_TEXT.required(execution));
+    model.put("erasureSummary", ERASURE_SUMMARY.from(execution).orElse(null));
+    model.put("tasklistUrl", tasklistUrl);
+    List<String> to = organisation.agent(agent).map(Agent::email).filter(m -> m != null && !m.isBlank()).map(List::of)
+        .orElse(List.of());
+    return List.of(new OutgoingMail(mail, to, REQUESTED_ON.required(execution), model));
+  }
+}
