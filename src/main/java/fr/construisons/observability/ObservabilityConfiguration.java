@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Health, metrics and who may read them (see the README, "Observability"). */
+/** Health, metrics and who may read them (see docs/operations.md, "Observability"). */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
 

@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
  * Who may do what, beyond what the engine grants by itself. This list is the single source of
- * the authorizations created at start-up ({@link AuthorizationProvisioner}) and of the table in the
- * README ({@link #markdownTable()}), so the documentation cannot drift from the system.
+ * the authorizations created at start-up ({@link AuthorizationProvisioner}) and of the table in
+ * docs/security.md ({@link #markdownTable()}), so the documentation cannot drift from the system.
  *
  * <p>What is deliberately <em>not</em> here, because the engine grants it task by task: the
  * assignee, candidate users and candidate groups of a task get READ and TASK_WORK on that task
@@ -38,7 +38,7 @@ public final class AccessPolicy {
 
   private AccessPolicy() {}
 
-  /** One authorization of type GRANT for a group. {@code why} is the README's wording. */
+  /** One authorization of type GRANT for a group. {@code why} is the wording of docs/security.md. */
   public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions,
       String why) {
 
@@ -113,7 +113,7 @@ public final class AccessPolicy {
     return List.copyOf(grants);
   }
 
-  /** The README's authorization table, generated from {@link #grants()}. */
+  /** The authorization table of docs/security.md, generated from {@link #grants()}. */
   public static String markdownTable() {
     StringBuilder table = new StringBuilder()
         .append("| Groupe | Ressource | Identifiant | Permissions | Pour |\n")

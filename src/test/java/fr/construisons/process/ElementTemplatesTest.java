@@ -40,8 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The Camunda Modeler element templates in {@code element-templates/} (see the README, "Editing the
- * models in Camunda Modeler") against the application and the models: every template calls a
+ * The Camunda Modeler element templates in {@code element-templates/} (see docs/process.md, "Element
+ * templates") against the application and the models: every template calls a
  * JavaDelegate bean that exists, offers only values its delegate accepts, and describes the models
  * as they are (applied to every task that calls a delegate, same asynchronous continuations, same
  * inputs); every delegate bean the models use has a template. The JSON schema itself is checked by
