@@ -6,4 +6,7 @@
  *
  * <p>Depends on {@code process} only; no capability.
  */
+@ApplicationModule(allowedDependencies = {"process"})
 package fr.construisons.notification;
+
+import org.springframework.modulith.ApplicationModule;

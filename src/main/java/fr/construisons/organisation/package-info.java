@@ -6,4 +6,7 @@
  *
  * <p>Depends on {@code process} only.
  */
+@ApplicationModule(allowedDependencies = {"process"})
 package fr.construisons.organisation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,7 @@
  * checks and contracts, the initiator and separation-of-duties rules, working-day deadlines, text
  * cleaning, task names. Every module may depend on it; it depends on none.
  */
+@ApplicationModule(allowedDependencies = {})
 package fr.construisons.process;
+
+import org.springframework.modulith.ApplicationModule;
