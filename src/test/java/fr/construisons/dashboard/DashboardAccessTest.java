@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Date;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who may read the dashboard and its CSV files, and what the files hold, over real HTTP. */
-@WebTest
+@ProcessTest
 class DashboardAccessTest {
 
   static final List<String> PATHS = List.of("/tableau-de-bord?annee=2031", "/tableau-de-bord/idees.csv?annee=2031",

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The list of the idea box over HTTP: sign-in, what it shows of each idea, and what it never shows. */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class IdeaBoxListTest {
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The idea's page over real HTTP, as agents, the innovation team and general management reach it:
  * who may do what, what is stored, what the HTML contains (and never contains).
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class IdeaPageWebTest {
 

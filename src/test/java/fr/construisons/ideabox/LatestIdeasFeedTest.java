@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The intranet's feed of the latest ideas: anonymous, public fields only, names only with consent. */
-@WebTest
+@ProcessTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LatestIdeasFeedTest {
 

@@ -8,7 +8,7 @@ import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * "Déposer une idée" from the idea box over HTTP, as a browser without JavaScript: the form
  * starts idea-lifecycle as the agent, and a refused submission keeps what was typed.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class SubmitIdeaFormTest {
 

@@ -12,7 +12,7 @@ import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * holds about the signed-in agent — profile, ideas, tasks and what they decided, comments,
  * supports, the log of their data — and nothing about anybody else, whatever the request says.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class MyDataExportWebTest {
 

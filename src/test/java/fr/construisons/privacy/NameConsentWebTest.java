@@ -10,7 +10,7 @@ import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * idea's page, the list and the intranet feed follow at once; nobody else can change it; every
  * change is logged, and a change without the CSRF token changes nothing.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class NameConsentWebTest {
 

@@ -6,7 +6,7 @@ import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the request starts personal-data-request for the signed-in agent and nobody else, a refused form
  * comes back with French errors and the agent's text, and the form cannot be posted from elsewhere.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class PersonalDataRequestWebTest {
 

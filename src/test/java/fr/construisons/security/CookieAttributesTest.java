@@ -2,7 +2,7 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * SameSite=Lax but not HttpOnly: the web applications' scripts read it to send it back in the
  * X-XSRF-TOKEN header (AngularJS's xsrfCookieName, Camunda's csrfCookieName).
  */
-@WebTest
+@ProcessTest
 class CookieAttributesTest {
 
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");

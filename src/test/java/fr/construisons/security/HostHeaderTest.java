@@ -2,7 +2,7 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * to the address it names (a poisoned cache or a link through a hostile proxy would then lead an
  * agent to another site). Our pages' redirects and the Camunda web applications' own are checked.
  */
-@WebTest
+@ProcessTest
 class HostHeaderTest {
 
   static final String EVIL = "evil.example";

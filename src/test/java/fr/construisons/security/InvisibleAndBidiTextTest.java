@@ -13,7 +13,7 @@ import fr.construisons.idea.IdeaRepository;
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ import org.springframework.web.util.HtmlUtils;
  * reorders what others read (a right-to-left override): over the REST API, the idea box's form and
  * the comments, as the agent's browser or script sends them.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class InvisibleAndBidiTextTest {
 

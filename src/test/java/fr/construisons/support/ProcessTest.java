@@ -10,7 +10,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The application with the real engine, H2 in memory, the demo organisation and GreenMail, served
  * on a random port (REST API and web applications reachable); jobs do not run by themselves, the
- * test runs them (see {@link Jobs}). All such tests, and the {@code @WebTest} ones, share one
+ * test runs them (see {@link Jobs}). All such tests share one
  * Spring context: add nothing to the context configuration of such a class.
  */
 @Target(ElementType.TYPE)
