@@ -2,6 +2,7 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.Http;
 import fr.construisons.support.ProcessTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
@@ -30,7 +31,7 @@ class CookieAttributesTest {
   @ParameterizedTest
   @ValueSource(strings = {"/connexion", "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/"})
   void theSessionCookieIsHttpOnlyAndSameSiteWhereverTheSessionStarts(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port);
+    Http.RawResponse response = Http.rawGet(port, path, "localhost:" + port);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertHardenedSessionCookie(response.all("Set-Cookie"));
@@ -53,7 +54,7 @@ class CookieAttributesTest {
 
   @Test
   void theCsrfTokenCookieIsSameSiteAndReadableByTheWebapps() {
-    RawHttp.Response response = RawHttp.get(port, "/camunda/app/tasklist/default/", "localhost:" + port);
+    Http.RawResponse response = Http.rawGet(port, "/camunda/app/tasklist/default/", "localhost:" + port);
 
     assertThat(response.all("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
         .satisfies(c -> assertThat(c).contains("SameSite=Lax").doesNotContain("HttpOnly"))

@@ -3,6 +3,7 @@ package fr.construisons.security;
 import fr.construisons.idea.IdeaService;
 import fr.construisons.security.Forgery.Snapshot;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.ProcessTest;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -2,6 +2,7 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.Http;
 import fr.construisons.support.ProcessTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class HostHeaderTest {
   @ValueSource(strings = {"/idees", "/tableau-de-bord", "/mes-donnees", "/", "/camunda", "/camunda/app",
       "/camunda/app/tasklist/", "/camunda/app/cockpit"})
   void aForgedHostNeverAppearsInARedirect(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, EVIL);
+    Http.RawResponse response = Http.rawGet(port, path, EVIL);
 
     assertThat(response.status()).as(response.toString()).isBetween(300, 399);
     assertThat(response.header("Location")).as(path).hasValueSatisfying(location -> assertThat(location)
@@ -35,7 +36,7 @@ class HostHeaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"/idees", "/camunda"})
   void aForgedForwardedHostNeverAppearsInARedirect(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port,
+    Http.RawResponse response = Http.rawGet(port, path, "localhost:" + port,
         "X-Forwarded-Host: " + EVIL, "X-Forwarded-Proto: https");
 
     assertThat(response.status()).as(response.toString()).isBetween(300, 399);

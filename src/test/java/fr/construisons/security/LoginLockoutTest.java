@@ -3,6 +3,7 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.construisons.support.Http;
 import fr.construisons.support.ProcessTest;
 import java.time.Duration;
 import java.util.Date;

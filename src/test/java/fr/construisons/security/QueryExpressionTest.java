@@ -2,6 +2,7 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.Http;
 import fr.construisons.support.ProcessTest;
 import java.util.ArrayDeque;
 import java.util.Deque;

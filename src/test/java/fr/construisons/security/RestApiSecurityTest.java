@@ -3,6 +3,7 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.closure.IdeaClosure;
+import fr.construisons.support.Http;
 import fr.construisons.support.ProcessTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
