@@ -2,15 +2,9 @@ package fr.construisons.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.construisons.support.Http;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,57 +177,38 @@ final class LatencyBenchmark {
     int run() throws Exception;
   }
 
-  /** One person in a browser: a session shared by Tasklist and the idea box. */
+  /** One person in a browser: a session shared by Tasklist and the idea box (the tests' one client, {@link Http}). */
   static final class User {
-    private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client;
+    private final Http session;
 
-    User(String base, String login) throws Exception {
-      this.base = base;
-      this.client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-      get("/camunda/app/tasklist/default/");
-      int status = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("X-XSRF-TOKEN", token())
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
-              + "&password=demo")));
-      if (status != 200) {
-        throw new IllegalStateException("Login of " + login + ": HTTP " + status);
+    User(String base, String login) {
+      try {
+        // Logged in as Tasklist does; then requests without an Accept header, as before the client was shared.
+        this.session = Http.at(URI.create(base)).withTimeout(Duration.ofSeconds(30))
+            .webappSession(login, "tasklist").accepting(null);
+      } catch (AssertionError failed) {
+        throw new IllegalStateException(failed.getMessage());
       }
-      get("/camunda/api/admin/auth/user/default");
     }
 
-    String filterId(String name) throws Exception {
-      HttpResponse<String> filters = client.send(HttpRequest.newBuilder(
-          URI.create(base + "/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      Matcher matcher = FILTER.matcher(filters.body());
+    String filterId(String name) {
+      String filters = session.get("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50")
+          .body();
+      Matcher matcher = FILTER.matcher(filters);
       while (matcher.find()) {
         if (matcher.group(2).equals(name)) {
           return matcher.group(1);
         }
       }
-      throw new IllegalStateException("No filter " + name + " in " + filters.body());
+      throw new IllegalStateException("No filter " + name + " in " + filters);
     }
 
-    int get(String path) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    int get(String path) {
+      return session.get(path).status();
     }
 
-    int post(String path, String json) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-          .header("X-XSRF-TOKEN", token()).POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private String token() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
-    }
-
-    private int send(HttpRequest.Builder request) throws IOException, InterruptedException {
-      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    int post(String path, String json) {
+      return session.postJson(path, json).status();
     }
 
     void time(String type, Map<String, ConcurrentHistogram> latencies, Map<String, AtomicLong> errors,

@@ -1,10 +1,9 @@
 package fr.construisons.bench;
 
+import fr.construisons.support.Http;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,19 +59,16 @@ final class NodeProcess implements AutoCloseable {
     }
     long started = System.nanoTime();
     Process process = builder.start();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-        .timeout(Duration.ofSeconds(2)).build();
+    Http health = Http.at(URI.create("http://127.0.0.1:" + port)).accepting(null).withTimeout(Duration.ofSeconds(2));
     while (true) {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " stopped during start-up: see " + log);
       }
       try {
-        HttpResponse<String> answer = client.send(health, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200) {
+        if (health.get("/actuator/health").status() == 200) {
           break;
         }
-      } catch (IOException notYet) {
+      } catch (UncheckedIOException notYet) {
         // Not listening yet.
       }
       if (System.nanoTime() - started > Duration.ofMinutes(5).toNanos()) {

@@ -2,9 +2,9 @@ package fr.construisons.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Date;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who may read the dashboard and its CSV files, and what the files hold, over real HTTP. */
-@WebTest
+@ProcessTest
 class DashboardAccessTest {
 
   static final List<String> PATHS = List.of("/tableau-de-bord?annee=2031", "/tableau-de-bord/idees.csv?annee=2031",
@@ -34,9 +34,9 @@ class DashboardAccessTest {
 
   @Test
   void anAgentOutsideTheTeamAndGeneralManagementIsRefusedThePageAndBothFiles() {
-    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
     for (String path : PATHS) {
-      AgentPages.Page response = camille.get(path);
+      Http.Response response = camille.get(path);
       assertThat(response.status()).as(path).isEqualTo(403);
       assertThat(response.header("Content-Disposition")).as(path).isEmpty();
       assertThat(response.body()).as(path).contains("Accès refusé").doesNotContain(year.ideas().a());
@@ -45,7 +45,7 @@ class DashboardAccessTest {
 
   @Test
   void anonymousVisitorsAreSentToTheLoginPage() {
-    AgentPages.Page response = AgentPages.anonymous(port).get(PATHS.get(1));
+    Http.Response response = Http.browser(port).get(PATHS.get(1));
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("Location")).contains("/connexion?suite=");
   }
@@ -53,7 +53,7 @@ class DashboardAccessTest {
   @ParameterizedTest
   @ValueSource(strings = {IdeaScenario.TEAM_MEMBER, IdeaScenario.DG_MEMBER})
   void theTeamAndGeneralManagementReadThePageAndBothFiles(String user) {
-    AgentPages session = AgentPages.signedIn(port, user);
+    Http session = Http.signedIn(port, user);
     for (String path : PATHS) {
       assertThat(session.get(path).status()).as(user + " " + path).isEqualTo(200);
     }
@@ -62,7 +62,7 @@ class DashboardAccessTest {
   @Test
   void thePageShowsTheSeededFiguresWithoutInlineScript() {
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
-    AgentPages.Page page = AgentPages.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(0));
+    Http.Response page = Http.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(0));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
@@ -82,16 +82,16 @@ class DashboardAccessTest {
     Matcher chartJs = Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]*/chart\\.umd\\.js)\"").matcher(html);
     assertThat(chartJs.find()).as("Chart.js from its WebJar").isTrue();
     assertThat(html).contains("src=\"/ressources/dashboard.js\"");
-    AgentPages session = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER);
+    Http session = Http.signedIn(port, IdeaScenario.DG_MEMBER);
     assertThat(session.get(chartJs.group(1)).body()).contains("Chart.js v4");
     assertThat(session.get("/ressources/dashboard.js").body()).contains("new Chart(canvas");
   }
 
   @Test
   void everyYearTogetherOrTheCurrentYearByDefault() {
-    AgentPages paul = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER);
+    Http paul = Http.signedIn(port, IdeaScenario.DG_MEMBER);
 
-    AgentPages.Page all = paul.get("/tableau-de-bord?annee=toutes");
+    Http.Response all = paul.get("/tableau-de-bord?annee=toutes");
     assertThat(all.status()).isEqualTo(200);
     assertThat(all.body()).contains("<option value=\"toutes\" selected=\"selected\">Toutes les années</option>")
         .contains("toutes années confondues")
@@ -99,7 +99,7 @@ class DashboardAccessTest {
     assertThat(paul.get("/tableau-de-bord/idees.csv?annee=toutes").body()).contains(year.ideas().a(), year.ideas().f());
 
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
-    AgentPages.Page current = paul.get("/tableau-de-bord");
+    Http.Response current = paul.get("/tableau-de-bord");
     assertThat(current.status()).isEqualTo(200);
     assertThat(current.body()).contains("<option value=\"2031\" selected=\"selected\">2031</option>")
         .contains("data-value=\"6\">6</td>");
@@ -110,7 +110,7 @@ class DashboardAccessTest {
 
   @Test
   void theIdeasFileIsForFrenchExcelAndQuotesAndDefusesTheAgentsText() throws IOException {
-    AgentPages.Page file = AgentPages.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
+    Http.Response file = Http.signedIn(port, IdeaScenario.DG_MEMBER).get(PATHS.get(1));
 
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.header("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
@@ -138,7 +138,7 @@ class DashboardAccessTest {
 
   @Test
   void theStepsFileHasOneRowPerStepOfEachIdeaFromTheHistory() throws IOException {
-    AgentPages.Page file = AgentPages.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(2));
+    Http.Response file = Http.signedIn(port, IdeaScenario.TEAM_MEMBER).get(PATHS.get(2));
 
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.header("Content-Disposition")).startsWith("attachment;").contains("filename=\"etapes-2031.csv\"");

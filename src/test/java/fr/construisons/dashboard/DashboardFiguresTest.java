@@ -13,7 +13,7 @@ import fr.construisons.dashboard.Dashboard.StepDuration;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every figure of the dashboard for the known year of {@link SeededYear}: counts from the
  * catalogue, steps and durations from Camunda's history, lateness against the timers' deadlines.
  */
-@WebTest
+@ProcessTest
 class DashboardFiguresTest {
 
   static final double EXACT = 1e-6;

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.construisons.idea.closure.IdeaClosure;
 import fr.construisons.process.InvalidFormDataException;
+import fr.construisons.support.FullProcessCoverage;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
@@ -26,18 +27,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * One scenario per path of idea-lifecycle (and of the withdrawal and duplicate-closure processes
@@ -46,24 +39,9 @@ import org.springframework.test.context.TestExecutionListeners;
  * target/process-test-coverage/.
  */
 @ProcessTest
-@Import({ProcessEngineCoverageConfiguration.class, IdeaLifecycleScenarioTest.FullCoverage.class})
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+// The incubation has its own scenario class (IncubationScenarioTest).
+@FullProcessCoverage(excluding = "incubation")
 class IdeaLifecycleScenarioTest {
-
-  @TestConfiguration
-  static class FullCoverage {
-    /** Primary: the coverage listener looks the properties up by type, beside the library's defaults. */
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .assertClassCoverageAtLeast(1.0)
-          // the incubation has its own scenario class (IncubationScenarioTest)
-          .excludeProcessDefinitionKeys("incubation")
-          .build();
-    }
-  }
 
   @Autowired IdeaScenario scenario;
   @Autowired ProcessEngine engine;

@@ -5,9 +5,9 @@ import static fr.construisons.idea.IdeaLifecycle.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The list of the idea box over HTTP: sign-in, what it shows of each idea, and what it never shows. */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class IdeaBoxListTest {
 
@@ -25,15 +25,15 @@ class IdeaBoxListTest {
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPageAndBackAfterwards() {
-    AgentPages visitor = AgentPages.anonymous(port);
-    AgentPages.Page list = visitor.get("/idees?etape=CLARIFICATION");
+    Http visitor = Http.browser(port);
+    Http.Response list = visitor.get("/idees?etape=CLARIFICATION");
     assertThat(list.status()).isEqualTo(302);
     assertThat(list.location()).endsWith("/connexion?suite=%2Fidees%3Fetape%3DCLARIFICATION");
 
-    AgentPages.Page login = visitor.get("/connexion?suite=%2Fidees%3Fetape%3DCLARIFICATION");
+    Http.Response login = visitor.get("/connexion?suite=%2Fidees%3Fetape%3DCLARIFICATION");
     assertThat(login.status()).isEqualTo(200);
     assertThat(login.body()).contains("<h1>Connexion</h1>", "name=\"_csrf\"");
-    AgentPages.Page signedIn = visitor.post("/connexion",
+    Http.Response signedIn = visitor.post("/connexion",
         Map.of("identifiant", "karim", "motDePasse", "demo", "suite", "/idees?etape=CLARIFICATION"));
     assertThat(signedIn.status()).isEqualTo(302);
     assertThat(signedIn.location()).endsWith("/idees?etape=CLARIFICATION");
@@ -43,9 +43,9 @@ class IdeaBoxListTest {
   @Test
   void theLoginPageNeverSendsAnyoneToAnotherSite() {
     for (String elsewhere : new String[] {"//hameconnage.example/", "https://hameconnage.example/", "/\\hameconnage.example"}) {
-      AgentPages visitor = AgentPages.anonymous(port);
+      Http visitor = Http.browser(port);
       visitor.get("/connexion");
-      AgentPages.Page signedIn = visitor.post("/connexion",
+      Http.Response signedIn = visitor.post("/connexion",
           Map.of("identifiant", "marc", "motDePasse", "demo", "suite", elsewhere));
       assertThat(signedIn.status()).isEqualTo(302);
       assertThat(signedIn.location()).as(elsewhere).endsWith("/idees").doesNotContain("hameconnage");
@@ -54,22 +54,22 @@ class IdeaBoxListTest {
 
   @Test
   void aWrongPasswordGetsAFrenchMessageAndALoginWithoutTokenIsRefused() {
-    AgentPages visitor = AgentPages.anonymous(port);
+    Http visitor = Http.browser(port);
     visitor.get("/connexion");
     // An unknown user: a wrong password for a real one would delay their next login.
-    AgentPages.Page wrong = visitor.post("/connexion", Map.of("identifiant", "personne", "motDePasse", "faux"));
+    Http.Response wrong = visitor.post("/connexion", Map.of("identifiant", "personne", "motDePasse", "faux"));
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.body()).contains("Identifiant ou mot de passe incorrect.", "value=\"personne\"");
     assertThat(visitor.get("/idees").status()).isEqualTo(302);
 
-    AgentPages.Page forged = AgentPages.anonymous(port)
+    Http.Response forged = Http.browser(port)
         .postRaw("/connexion", Map.of("identifiant", "camille", "motDePasse", "demo"));
     assertThat(forged.status()).isEqualTo(403);
   }
 
   @Test
   void ourPagesForbidInlineScriptsAndFraming() {
-    AgentPages.Page list = AgentPages.signedIn(port, IdeaScenario.AGENT).get("/idees");
+    Http.Response list = Http.signedIn(port, IdeaScenario.AGENT).get("/idees");
     assertThat(list.headers().firstValue("Content-Security-Policy")).get().asString()
         .contains("script-src 'self'", "frame-ancestors 'none'");
     assertThat(list.headers().firstValue("X-Frame-Options")).contains("DENY");
@@ -87,7 +87,7 @@ class IdeaBoxListTest {
     withoutConsent.put(TITLE.name(), "Anonyme " + tag + " idée");
     scenario.submit("jeanne", withoutConsent);
 
-    String list = AgentPages.signedIn(port, "karim").get("/idees?recherche=" + tag).body();
+    String list = Http.signedIn(port, "karim").get("/idees?recherche=" + tag).body();
     assertThat(list).contains("2 idées.");
     assertThat(list).contains("Consenti " + tag + " &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
         .doesNotContain("<script>alert");

@@ -7,9 +7,9 @@ import static fr.construisons.support.IdeaScenario.ideaForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The idea's page over real HTTP, as agents, the innovation team and general management reach it:
  * who may do what, what is stored, what the HTML contains (and never contains).
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class IdeaPageWebTest {
 
@@ -55,13 +55,13 @@ class IdeaPageWebTest {
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPageAndAnUnknownIdeaIsAFrenchNotFoundPage() {
-    AgentPages anonymous = AgentPages.anonymous(port);
-    AgentPages.Page response = anonymous.get(page(submitted()));
+    Http anonymous = Http.browser(port);
+    Http.Response response = anonymous.get(page(submitted()));
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.location()).contains("/connexion?suite=");
 
-    AgentPages camille = AgentPages.signedIn(port, "camille");
-    AgentPages.Page unknown = camille.get("/idees/CONS-1999-9999");
+    Http camille = Http.signedIn(port, "camille");
+    Http.Response unknown = camille.get("/idees/CONS-1999-9999");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body()).contains("Page introuvable").contains("Cette page n'existe pas ou plus.");
   }
@@ -69,7 +69,7 @@ class IdeaPageWebTest {
   @Test
   void thePageShowsThePublicContentOfTheIdea() {
     String reference = submitted();
-    AgentPages.Page response = AgentPages.signedIn(port, "karim").get(page(reference));
+    Http.Response response = Http.signedIn(port, "karim").get(page(reference));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body())
@@ -84,11 +84,11 @@ class IdeaPageWebTest {
   @Test
   void supportIsOnePerAgentCountedAndWithdrawnByPressingAgain() {
     String reference = submitted();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     assertThat(camille.get(page(reference)).body())
         .contains("aria-pressed=\"false\"", "Aucun agent ne soutient encore cette idée.");
 
-    AgentPages.Page supported = camille.post(page(reference) + "/soutien", Map.of("soutenir", "oui"));
+    Http.Response supported = camille.post(page(reference) + "/soutien", Map.of("soutenir", "oui"));
     assertThat(supported.status()).as("Post/Redirect/Get").isEqualTo(302);
     assertThat(supported.location()).endsWith(page(reference) + "#soutien");
     // The same form sent again (double click, back button) does not count twice.
@@ -98,7 +98,7 @@ class IdeaPageWebTest {
         .contains("aria-pressed=\"true\"", "1 agent soutient cette idée.", "Votre soutien est enregistré.",
             "Je soutiens cette idée (cliquer pour retirer mon soutien)");
 
-    AgentPages karim = AgentPages.signedIn(port, "karim");
+    Http karim = Http.signedIn(port, "karim");
     karim.get(page(reference));
     karim.post(page(reference) + "/soutien", Map.of());
     assertThat(supportCount(reference)).isEqualTo(2);
@@ -115,15 +115,15 @@ class IdeaPageWebTest {
   @Test
   void aCommentIsPublishedWithItsAuthorAndDateThenShownToEveryone() {
     String reference = submitted();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get(page(reference));
-    AgentPages.Page posted = camille.post(page(reference) + "/commentaires",
+    Http.Response posted = camille.post(page(reference) + "/commentaires",
         Map.of("commentaire", "  Très utile sur le site de Voiron aussi.  "));
 
     long id = commentOf(reference, "Très utile sur le site de Voiron aussi.");
     assertThat(posted.status()).isEqualTo(302);
     assertThat(posted.location()).endsWith(page(reference) + "#commentaire-" + id);
-    String seenByKarim = AgentPages.signedIn(port, "karim").get(page(reference)).body();
+    String seenByKarim = Http.signedIn(port, "karim").get(page(reference)).body();
     assertThat(seenByKarim).contains("Commentaires (1)", "Camille Martin", "Très utile sur le site de Voiron aussi.")
         .containsPattern("<time datetime=\"\\d{4}-\\d{2}-\\d{2}T[^\"]+\">\\d{1,2} \\p{L}+ \\d{4} à \\d{2}h\\d{2}</time></p>");
   }
@@ -131,17 +131,17 @@ class IdeaPageWebTest {
   @Test
   void aCommentTooShortOrTooLongComesBackWithAFrenchErrorAndTheTextKept() {
     String reference = submitted();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get(page(reference));
 
-    AgentPages.Page tooShort = camille.post(page(reference) + "/commentaires", Map.of("commentaire", " a "));
+    Http.Response tooShort = camille.post(page(reference) + "/commentaires", Map.of("commentaire", " a "));
     assertThat(tooShort.status()).isEqualTo(400);
     assertThat(tooShort.body()).contains("Écrivez votre commentaire : au moins 2 caractères.", "aria-invalid=\"true\"",
         "Le formulaire n'a pas été enregistré", "<a href=\"#commentaire\">Aller au champ à corriger</a>")
         .containsPattern("<textarea[^>]*id=\"commentaire\"[^>]*> a </textarea>");
 
     String tooLong = "Un avis très détaillé. ".repeat(100);
-    AgentPages.Page longOne = camille.post(page(reference) + "/commentaires", Map.of("commentaire", tooLong));
+    Http.Response longOne = camille.post(page(reference) + "/commentaires", Map.of("commentaire", tooLong));
     assertThat(longOne.status()).isEqualTo(400);
     assertThat(longOne.body()).contains("Votre commentaire fait 2299 caractères : 2000 au plus.")
         .contains(tooLong.replace("'", "&#39;"));
@@ -151,15 +151,15 @@ class IdeaPageWebTest {
   @Test
   void anAgentCannotHideAComment_nothingChanges() {
     String reference = submitted();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get(page(reference));
     camille.post(page(reference) + "/commentaires", Map.of("commentaire", "Un commentaire que Karim n'aime pas."));
     long id = commentOf(reference, "Un commentaire que Karim n'aime pas.");
 
-    AgentPages karim = AgentPages.signedIn(port, "karim");
+    Http karim = Http.signedIn(port, "karim");
     assertThat(karim.get(page(reference)).body()).as("no hide form for an agent").doesNotContain("/masquer");
-    AgentPages.Page hide = karim.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Je n'aime pas."));
-    AgentPages.Page hideOwn = camille.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Le mien."));
+    Http.Response hide = karim.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Je n'aime pas."));
+    Http.Response hideOwn = camille.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "Le mien."));
 
     assertThat(hide.status()).isEqualTo(403);
     assertThat(hide.body()).contains("Accès refusé");
@@ -173,21 +173,21 @@ class IdeaPageWebTest {
   @Test
   void theInnovationTeamHidesACommentWithARequiredReasonShownToEveryoneInsteadOfTheText() {
     String reference = submitted();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get(page(reference));
     camille.post(page(reference) + "/commentaires", Map.of("commentaire", "Propos déplacé sur un collègue nommé."));
     long id = commentOf(reference, "Propos déplacé sur un collègue nommé.");
 
-    AgentPages lea = AgentPages.signedIn(port, "lea");
+    Http lea = Http.signedIn(port, "lea");
     assertThat(lea.get(page(reference)).body()).contains("/idees/" + reference + "/commentaires/" + id + "/masquer");
-    AgentPages.Page noReason = lea.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "   "));
+    Http.Response noReason = lea.post(page(reference) + "/commentaires/" + id + "/masquer", Map.of("motif", "   "));
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.body()).contains("Indiquez le motif du masquage").contains("<details class=\"moderation\" open")
         .contains("<a href=\"#motif-" + id + "\">Aller au champ à corriger</a>");
     assertThat(jdbc.sql("select count(*) from idea_comment where id = ? and hidden_at is null").param(id)
         .query(Long.class).single()).isEqualTo(1);
 
-    AgentPages.Page hidden = lea.post(page(reference) + "/commentaires/" + id + "/masquer",
+    Http.Response hidden = lea.post(page(reference) + "/commentaires/" + id + "/masquer",
         Map.of("motif", "Met en cause une personne."));
     assertThat(hidden.status()).isEqualTo(302);
     assertThat(jdbc.sql("select hidden_by from idea_comment where id = ?").param(id).query(String.class).single())
@@ -197,7 +197,7 @@ class IdeaPageWebTest {
     assertThat(jdbc.sql("select hidden_reason from idea_comment where id = ?").param(id).query(String.class).single())
         .isEqualTo("Met en cause une personne.");
 
-    for (AgentPages reader : new AgentPages[] {camille, lea, AgentPages.signedIn(port, "paul")}) {
+    for (Http reader : new Http[] {camille, lea, Http.signedIn(port, "paul")}) {
       assertThat(reader.get(page(reference)).body())
           .contains("Commentaire masqué par l&#39;équipe Construisons ! : Met en cause une personne.")
           .doesNotContain("Propos déplacé sur un collègue nommé.");
@@ -207,7 +207,7 @@ class IdeaPageWebTest {
   @Test
   void aFormPostedWithoutItsCsrfTokenIsRefusedAndNothingIsStored() {
     String reference = submitted();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get(page(reference));
 
     assertThat(camille.postRaw(page(reference) + "/commentaires", Map.of("commentaire", "Sans jeton CSRF."))
@@ -225,7 +225,7 @@ class IdeaPageWebTest {
     form.put(TITLE.name(), "<script>alert('x')</script> Idée <b>gras</b>");
     form.put(PROBLEM.name(), "Les colis s'entassent <img src=x onerror=alert(1)> à l'accueil, sans destinataire connu.");
     String reference = scenario.submit(AGENT, form).getBusinessKey();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get(page(reference));
     camille.post(page(reference) + "/commentaires", Map.of("commentaire", "Bravo \"><svg onload=alert(1)> <script>alert(2)</script>"));
 
@@ -244,7 +244,7 @@ class IdeaPageWebTest {
     String named = scenario.submit(AGENT, consenting).getBusinessKey();
     String anonymous = submitted();
 
-    AgentPages lea = AgentPages.signedIn(port, "lea");
+    Http lea = Http.signedIn(port, "lea");
     assertThat(lea.get(page(named)).body()).contains("Proposée par", "<dd class=\"author\">Camille Martin</dd>");
     assertThat(lea.get(page(anonymous)).body()).doesNotContain("Proposée par", "Camille Martin", "camille");
   }
@@ -258,7 +258,7 @@ class IdeaPageWebTest {
         CLARIFICATION_NOTES.name(), IdeaTimelineTest.PRIVATE_NOTES));
 
     for (String user : new String[] {"camille", "karim", "lea", "paul"}) {
-      AgentPages reader = AgentPages.signedIn(port, user);
+      Http reader = Http.signedIn(port, user);
       String forwardedPage = reader.get(page(forwarded.getBusinessKey())).body();
       assertThat(forwardedPage).as("the page read by " + user)
           .contains("Revue en direction générale : orientation « transmise aux directions »")

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The intranet's feed of the latest ideas: anonymous, public fields only, names only with consent. */
-@WebTest
+@ProcessTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LatestIdeasFeedTest {
 
@@ -53,7 +53,7 @@ class LatestIdeasFeedTest {
 
   @Test
   void anyoneReadsTheLatestIdeasInJsonCachedForAMinute() throws Exception {
-    AgentPages.Page feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres");
+    Http.Response feed = Http.browser(port).getJson("/api/idees/dernieres");
     assertThat(feed.status()).isEqualTo(200);
     assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     assertThat(feed.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=60");
@@ -106,7 +106,7 @@ class LatestIdeasFeedTest {
 
   @Test
   void markupInATitleIsAJsonStringNotMarkup() throws Exception {
-    AgentPages.Page feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=50");
+    Http.Response feed = Http.browser(port).getJson("/api/idees/dernieres?nombre=50");
     assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     assertThat(feed.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(idea(JSON.readTree(feed.body()).get("ideas"), withoutConsent).get("title").asText()).isEqualTo(MARKUP_TITLE);
@@ -116,7 +116,7 @@ class LatestIdeasFeedTest {
   void theNumberOfIdeasIsBetweenOneAndFifty() throws Exception {
     assertThat(feed(1).size()).isEqualTo(1);
     for (String wrong : new String[] {"0", "51", "-3", "dix"}) {
-      AgentPages.Page refused = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=" + wrong);
+      Http.Response refused = Http.browser(port).getJson("/api/idees/dernieres?nombre=" + wrong);
       assertThat(refused.status()).as("nombre=" + wrong).isEqualTo(400);
       assertThat(JSON.readTree(refused.body()).get("message").asText())
           .isEqualTo("Le paramètre « nombre » doit être un nombre entier de 1 à 50.");
@@ -124,7 +124,7 @@ class LatestIdeasFeedTest {
   }
 
   private JsonNode feed(int count) throws Exception {
-    AgentPages.Page feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=" + count);
+    Http.Response feed = Http.browser(port).getJson("/api/idees/dernieres?nombre=" + count);
     assertThat(feed.status()).isEqualTo(200);
     return JSON.readTree(feed.body()).get("ideas");
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.ideabox.SimilarIdeas.SimilarIdea;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Similar ideas found in the real catalogue, through the database prefilter and the ranking. */
-@WebTest
+@ProcessTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimilarIdeasSearchTest {
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * "Déposer une idée" from the idea box over HTTP, as a browser without JavaScript: the form
  * starts idea-lifecycle as the agent, and a refused submission keeps what was typed.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class SubmitIdeaFormTest {
 
@@ -42,16 +42,16 @@ class SubmitIdeaFormTest {
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPage() {
-    AgentPages.Page page = AgentPages.anonymous(port).get("/idees/nouvelle");
+    Http.Response page = Http.browser(port).get("/idees/nouvelle");
     assertThat(page.status()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
         location -> assertThat(location).contains("/connexion?suite=%2Fidees%2Fnouvelle"));
-    assertThat(AgentPages.anonymous(port).getJson("/idees/similaires?titre=relais").status()).isEqualTo(302);
+    assertThat(Http.browser(port).getJson("/idees/similaires?titre=relais").status()).isEqualTo(302);
   }
 
   @Test
   void theEmptyFormProposesTheAgentsDirectorateAndAsksConsentUnchecked() {
-    AgentPages.Page page = AgentPages.signedIn(port, IdeaScenario.AGENT).get("/idees/nouvelle");
+    Http.Response page = Http.signedIn(port, IdeaScenario.AGENT).get("/idees/nouvelle");
     assertThat(page.status()).isEqualTo(200);
     String html = page.body();
     assertThat(html).contains("<h1>Déposer une idée</h1>");
@@ -65,11 +65,11 @@ class SubmitIdeaFormTest {
 
   @Test
   void aValidSubmissionStartsOneIdeaAsTheAgentWithTheirConsent() {
-    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
     camille.getForm("/idees/nouvelle");
 
-    AgentPages.Page posted = camille.post("/idees/nouvelle",
+    Http.Response posted = camille.post("/idees/nouvelle",
         validForm("Bornes de recharge pour les vélos de service", true));
 
     assertThat(posted.status()).as(posted.body()).isEqualTo(302);
@@ -87,9 +87,9 @@ class SubmitIdeaFormTest {
 
   @Test
   void withoutTheConsentBoxTheNameIsNotShown() {
-    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
     camille.getForm("/idees/nouvelle");
-    AgentPages.Page posted = camille.post("/idees/nouvelle",
+    Http.Response posted = camille.post("/idees/nouvelle",
         validForm("Prêt de vélos de service entre directions", false));
     assertThat(posted.status()).as(posted.body()).isEqualTo(302);
     assertThat(nameShown(noticeReference(camille.get("/idees")))).isFalse();
@@ -98,7 +98,7 @@ class SubmitIdeaFormTest {
 
   @Test
   void anInvalidSubmissionIsRefusedInFrenchKeepingWhatWasTyped() {
-    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
     MultiValueMap<String, String> form = validForm("Abc", true);
     form.put("problem", List.of(TYPED_PROBLEM));
@@ -106,7 +106,7 @@ class SubmitIdeaFormTest {
     form.remove("impactedDirectorates");
     camille.getForm("/idees/nouvelle");
 
-    AgentPages.Page refused = camille.post("/idees/nouvelle", form);
+    Http.Response refused = camille.post("/idees/nouvelle", form);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(ideaInstances()).isEqualTo(before);
@@ -133,9 +133,9 @@ class SubmitIdeaFormTest {
 
   @Test
   void aFormWithoutItsCsrfTokenIsRefusedAndStartsNothing() {
-    AgentPages camille = AgentPages.signedIn(port, IdeaScenario.AGENT);
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
-    AgentPages.Page posted = camille.postRaw("/idees/nouvelle", validForm("Sans jeton de formulaire CSRF", false));
+    Http.Response posted = camille.postRaw("/idees/nouvelle", validForm("Sans jeton de formulaire CSRF", false));
     assertThat(posted.status()).isEqualTo(403);
     assertThat(ideaInstances()).isEqualTo(before);
   }
@@ -147,7 +147,7 @@ class SubmitIdeaFormTest {
     java.util.Map<String, Object> form = IdeaScenario.ideaForm(false, "education");
     form.put(fr.construisons.idea.IdeaLifecycle.TITLE.name(), "Relais-colis dans nos implantations " + word);
     scenario.submit(IdeaScenario.AGENT, form);
-    AgentPages.Page answer = AgentPages.signedIn(port, IdeaScenario.AGENT)
+    Http.Response answer = Http.signedIn(port, IdeaScenario.AGENT)
         .getJson("/idees/similaires?titre=relais%20colis%20" + word + "&probleme=");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
@@ -182,7 +182,7 @@ class SubmitIdeaFormTest {
         .param("reference", reference).query(Boolean.class).single();
   }
 
-  private static String noticeReference(AgentPages.Page list) {
+  private static String noticeReference(Http.Response list) {
     Matcher reference = REFERENCE_IN_NOTICE.matcher(list.body());
     assertThat(reference.find()).as("success notice on the list: " + list.body()).isTrue();
     return reference.group(1);

@@ -11,6 +11,7 @@ import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.process.InvalidFormDataException;
+import fr.construisons.support.FullProcessCoverage;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
@@ -34,19 +35,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * One scenario per path of the incubation, called for real by idea-lifecycle, against the real
@@ -54,24 +47,9 @@ import org.springframework.test.context.TestExecutionListeners;
  * fails unless every flow node and sequence flow of incubation is covered.
  */
 @ProcessTest
-@Import({ProcessEngineCoverageConfiguration.class, IncubationScenarioTest.FullCoverage.class})
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+// idea-lifecycle and its companions have their own scenario class.
+@FullProcessCoverage(excluding = {IdeaLifecycle.PROCESS_KEY, "idea-withdrawal", "idea-duplicate-closure"})
 class IncubationScenarioTest {
-
-  @TestConfiguration
-  static class FullCoverage {
-    /** Primary: the coverage listener looks the properties up by type, beside the library's defaults. */
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties incubationCoverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .assertClassCoverageAtLeast(1.0)
-          // idea-lifecycle and its companions have their own scenario class
-          .excludeProcessDefinitionKeys(IdeaLifecycle.PROCESS_KEY, "idea-withdrawal", "idea-duplicate-closure")
-          .build();
-    }
-  }
 
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String EXPERTS = "jeanne.moreau@departement.example";

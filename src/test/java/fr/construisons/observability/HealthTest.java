@@ -2,6 +2,7 @@ package fr.construisons.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.construisons.support.Http;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
 import java.util.ArrayList;
@@ -19,11 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HealthTest {
 
   @LocalServerPort int port;
-  Actuator anonymous;
+  Http anonymous;
 
   @BeforeEach
   void setUp() {
-    anonymous = Actuator.anonymous(port);
+    anonymous = Http.probe(port);
     MailServer.get();
   }
 
@@ -49,7 +50,7 @@ class HealthTest {
     assertStatusOnly(anonymous.get("/actuator/health/liveness"), 200, "UP");
     assertStatusOnly(anonymous.get("/actuator/health/mail"), 503, "DOWN");
 
-    Actuator.Response detail = anonymous.as("admin", "demo").get("/actuator/health/detail");
+    Http.Response detail = anonymous.as("admin", "demo").get("/actuator/health/detail");
     assertThat(detail.status()).as(detail.toString()).isEqualTo(503);
     assertThat(detail.json().path("components").path("mail").path("status").asText()).isEqualTo("DOWN");
     assertThat(detail.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -57,7 +58,7 @@ class HealthTest {
 
   @Test
   void theDetailShowsTheDatabaseAndTheEngineToTheSupervisionOnly() {
-    Actuator.Response detail = anonymous.as("admin", "demo").get("/actuator/health/detail");
+    Http.Response detail = anonymous.as("admin", "demo").get("/actuator/health/detail");
 
     assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
     List<String> components = new ArrayList<>();
@@ -81,7 +82,7 @@ class HealthTest {
     }
   }
 
-  private static void assertStatusOnly(Actuator.Response response, int status, String health) {
+  private static void assertStatusOnly(Http.Response response, int status, String health) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
     assertThat(response.json().fieldNames()).toIterable().containsExactly("status");
     assertThat(response.json().path("status").asText()).isEqualTo(health);

@@ -9,6 +9,7 @@ import static fr.construisons.support.IdeaScenario.ideaForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
@@ -47,11 +48,11 @@ class MetricsTest {
   @Autowired RuntimeService runtime;
   @Autowired SchemeMetrics metrics;
 
-  Actuator anonymous;
+  Http anonymous;
 
   @BeforeEach
   void setUp() {
-    anonymous = Actuator.anonymous(port);
+    anonymous = Http.probe(port);
     MailServer.get();
     if (identity.createGroupQuery().groupId(ActuatorAccessGuard.SUPERVISION_GROUP).count() == 0) {
       var group = identity.newGroup(ActuatorAccessGuard.SUPERVISION_GROUP);
@@ -82,7 +83,7 @@ class MetricsTest {
     for (String path : List.of("/actuator/prometheus", "/actuator//prometheus", "/actuator/%70rometheus",
         "/actuator/prometheus;x=1", "/actuator/prometheus/", "/actuator/./prometheus",
         "/actuator/health/../prometheus", "/actuator/prometheus?includedNames=jvm_info")) {
-      Actuator.Response response = anonymous.get(path);
+      Http.Response response = anonymous.get(path);
       assertThat(response.status()).as(path + " " + response).isEqualTo(401);
       assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
           .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
@@ -93,14 +94,14 @@ class MetricsTest {
   @Test
   void aWrongPasswordOrAnAgentIsRefused() {
     assertThat(anonymous.as("personne", "demo").get("/actuator/prometheus").status()).isEqualTo(401);
-    Actuator.Response agent = anonymous.as(AGENT, "demo").get("/actuator/prometheus");
+    Http.Response agent = anonymous.as(AGENT, "demo").get("/actuator/prometheus");
     assertThat(agent.status()).as(agent.toString()).isEqualTo(403);
     assertThat(agent.body()).doesNotContain("construisons_");
   }
 
   @Test
   void theSupervisionAndTheAdministratorsReadTheMetrics() {
-    Actuator.Response scraper = anonymous.as(SCRAPER, SCRAPER_PASSWORD).get("/actuator/prometheus");
+    Http.Response scraper = anonymous.as(SCRAPER, SCRAPER_PASSWORD).get("/actuator/prometheus");
     assertThat(scraper.status()).as(scraper.toString()).isEqualTo(200);
     assertThat(scraper.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("text/plain"));
@@ -120,12 +121,12 @@ class MetricsTest {
     assertThat(scrape().sample("construisons_incidents", Map.of("process", "idea-withdrawal"))).isZero();
     Map<String, String> clarify = Map.of("process", IdeaLifecycle.PROCESS_KEY, "step", TASK_CLARIFY_IDEA);
     Map<String, String> lifecycle = Map.of("process", IdeaLifecycle.PROCESS_KEY);
-    Actuator.Response before = scrape();
+    Http.Response before = scrape();
 
     Instant submittedAt = Instant.now();
     ClockUtil.setCurrentTime(Date.from(submittedAt));
     ProcessInstance instance = scenario.submit(AGENT, ideaForm(false, "rh"));
-    Actuator.Response after = scrape();
+    Http.Response after = scrape();
 
     assertThat(after.sample("construisons_ideas_submitted_total", Map.of()))
         .isEqualTo(before.sample("construisons_ideas_submitted_total", Map.of()) + 1);
@@ -162,9 +163,9 @@ class MetricsTest {
     assertThat(scrape().sample("construisons_incidents", lifecycle)).isEqualTo(incidents + 1);
   }
 
-  private Actuator.Response scrape() {
+  private Http.Response scrape() {
     metrics.refresh();
-    Actuator.Response response = anonymous.as(SCRAPER, SCRAPER_PASSWORD).get("/actuator/prometheus");
+    Http.Response response = anonymous.as(SCRAPER, SCRAPER_PASSWORD).get("/actuator/prometheus");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response;
   }

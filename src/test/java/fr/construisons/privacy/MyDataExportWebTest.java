@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * holds about the signed-in agent — profile, ideas, tasks and what they decided, comments,
  * supports, the log of their data — and nothing about anybody else, whatever the request says.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class MyDataExportWebTest {
 
@@ -58,12 +58,12 @@ class MyDataExportWebTest {
     scenario.completeTask(call, Map.of(IdeaLifecycle.CLARIFICATION_OUTCOME.name(), "FITS",
         IdeaLifecycle.CLARIFICATION_NOTES.name(), LEA_NOTES));
 
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get("/idees/" + karimsIdea);
     camille.post("/idees/" + karimsIdea + "/commentaires", Map.of("commentaire", CAMILLE_COMMENT));
     camille.get("/idees/" + karimsIdea);
     camille.post("/idees/" + karimsIdea + "/soutien", Map.of("soutenir", "oui"));
-    AgentPages karim = AgentPages.signedIn(port, "karim");
+    Http karim = Http.signedIn(port, "karim");
     karim.get("/idees/" + camillesIdea);
     karim.post("/idees/" + camillesIdea + "/commentaires", Map.of("commentaire", KARIM_COMMENT));
   }
@@ -79,7 +79,7 @@ class MyDataExportWebTest {
   }
 
   private JsonNode exportOf(String user, String path) throws Exception {
-    AgentPages.Page download = AgentPages.signedIn(port, user).get(path);
+    Http.Response download = Http.signedIn(port, user).get(path);
     assertThat(download.status()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
     assertThat(download.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
@@ -120,7 +120,7 @@ class MyDataExportWebTest {
     assertThat(export.get("agent").asText()).isEqualTo("camille");
     assertThat(export.toString()).doesNotContain(KARIM_COMMENT);
 
-    AgentPages.Page anonymous = AgentPages.anonymous(port).get("/mes-donnees/export.json");
+    Http.Response anonymous = Http.browser(port).get("/mes-donnees/export.json");
     assertThat(anonymous.status()).isEqualTo(302);
     assertThat(anonymous.location()).contains("/connexion");
   }
@@ -128,8 +128,8 @@ class MyDataExportWebTest {
   @Test
   void theCsvExportIsForASpreadsheetAndEveryDownloadIsLogged() {
     int before = (int) log.of("camille").stream().filter(e -> e.action() == Action.DATA_EXPORTED).count();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
-    AgentPages.Page csv = camille.get("/mes-donnees/export.csv");
+    Http camille = Http.signedIn(port, "camille");
+    Http.Response csv = camille.get("/mes-donnees/export.csv");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     String text = new String(csv.bytes(), StandardCharsets.UTF_8);
@@ -147,7 +147,7 @@ class MyDataExportWebTest {
 
   @Test
   void thePageSaysWhatIsHeldAndOffersBothDownloads() {
-    String page = AgentPages.signedIn(port, "camille").get("/mes-donnees").body();
+    String page = Http.signedIn(port, "camille").get("/mes-donnees").body();
     assertThat(page).contains("Mes données personnelles", "Idée déposée", "Commentaire", "Soutien",
         "/mes-donnees/export.json", "/mes-donnees/export.csv");
   }

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * idea's page, the list and the intranet feed follow at once; nobody else can change it; every
  * change is logged, and a change without the CSRF token changes nothing.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class NameConsentWebTest {
 
@@ -50,7 +50,7 @@ class NameConsentWebTest {
 
   /** The idea's entry in the intranet feed, as JSON text. */
   private String feedEntry(String reference) throws Exception {
-    String feed = AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=50").body();
+    String feed = Http.browser(port).getJson("/api/idees/dernieres?nombre=50").body();
     for (JsonNode idea : new ObjectMapper().readTree(feed).get("ideas")) {
       if (reference.equals(idea.get("reference").asText())) {
         return idea.toString();
@@ -62,33 +62,33 @@ class NameConsentWebTest {
   @Test
   void theAuthorShowsThenHidesTheirNameAndEveryPageAndTheFeedFollow() throws Exception {
     String reference = submittedWithoutConsent();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
 
     String before = camille.get("/idees/" + reference).body();
     assertThat(before).contains("Votre nom n’est pas affiché avec elle", "Afficher mon nom avec cette idée")
         .doesNotContain("Proposée par");
     assertThat(feedEntry(reference)).doesNotContain(NAME);
 
-    AgentPages.Page shown = camille.post("/idees/" + reference + "/nom", Map.of("afficher", "oui"));
+    Http.Response shown = camille.post("/idees/" + reference + "/nom", Map.of("afficher", "oui"));
     assertThat(shown.status()).isEqualTo(302);
     assertThat(shown.location()).endsWith("/idees/" + reference + "#mon-nom");
     assertThat(nameShown(reference)).isTrue();
     assertThat(camille.get("/idees/" + reference).body())
         .contains("Votre nom est désormais affiché avec cette idée.", "Ne plus afficher mon nom");
-    assertThat(AgentPages.signedIn(port, "karim").get("/idees/" + reference).body())
+    assertThat(Http.signedIn(port, "karim").get("/idees/" + reference).body())
         .contains("Proposée par", "<dd class=\"author\">" + NAME + "</dd>")
         .doesNotContain("Ne plus afficher mon nom");
-    assertThat(AgentPages.signedIn(port, "karim").get("/idees?recherche=" + reference).body()).contains(NAME);
+    assertThat(Http.signedIn(port, "karim").get("/idees?recherche=" + reference).body()).contains(NAME);
     assertThat(feedEntry(reference)).contains(NAME);
 
     // The same form sent twice (a double click) leaves one change in the log.
     camille.post("/idees/" + reference + "/nom", Map.of("afficher", "oui"));
     camille.get("/idees/" + reference);
-    AgentPages.Page hidden = camille.post("/idees/" + reference + "/nom", Map.of("afficher", "non"));
+    Http.Response hidden = camille.post("/idees/" + reference + "/nom", Map.of("afficher", "non"));
     assertThat(hidden.status()).isEqualTo(302);
     assertThat(nameShown(reference)).isFalse();
-    assertThat(AgentPages.signedIn(port, "karim").get("/idees/" + reference).body()).doesNotContain("Proposée par", NAME);
-    assertThat(AgentPages.signedIn(port, "karim").get("/idees?recherche=" + reference).body()).doesNotContain(NAME);
+    assertThat(Http.signedIn(port, "karim").get("/idees/" + reference).body()).doesNotContain("Proposée par", NAME);
+    assertThat(Http.signedIn(port, "karim").get("/idees?recherche=" + reference).body()).doesNotContain(NAME);
     assertThat(feedEntry(reference)).doesNotContain(NAME);
 
     assertThat(logOf(reference)).extracting(PersonalDataLog.Entry::actor, PersonalDataLog.Entry::action)
@@ -100,9 +100,9 @@ class NameConsentWebTest {
   void nobodyButTheAuthorCanChangeItNorDoesAPageOfferIt() {
     String reference = submittedWithoutConsent();
     for (String other : new String[] {"lea", "paul", "sophie", "karim"}) {
-      AgentPages reader = AgentPages.signedIn(port, other);
+      Http reader = Http.signedIn(port, other);
       assertThat(reader.get("/idees/" + reference).body()).doesNotContain("Afficher mon nom", "id=\"mon-nom\"");
-      AgentPages.Page refused = reader.post("/idees/" + reference + "/nom", Map.of("afficher", "oui"));
+      Http.Response refused = reader.post("/idees/" + reference + "/nom", Map.of("afficher", "oui"));
       assertThat(refused.status()).as(other).isEqualTo(403);
     }
     assertThat(nameShown(reference)).isFalse();
@@ -112,7 +112,7 @@ class NameConsentWebTest {
   @Test
   void aForgedOrMalformedRequestChangesNothing() {
     String reference = submittedWithoutConsent();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.get("/idees/" + reference);
 
     assertThat(camille.postRaw("/idees/" + reference + "/nom", Map.of("afficher", "oui")).status())

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.support.EmptyMailbox;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the request starts personal-data-request for the signed-in agent and nobody else, a refused form
  * comes back with French errors and the agent's text, and the form cannot be posted from elsewhere.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class PersonalDataRequestWebTest {
 
@@ -48,12 +48,12 @@ class PersonalDataRequestWebTest {
   @Test
   void anAgentAsksForACorrectionAndSeesItOnThePage() {
     int before = requestsOf("camille").size();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     String form = camille.getForm(FORM).body();
     assertThat(form).contains("Demander une rectification ou l'effacement de mes données", "<legend>Votre demande</legend>",
         "<label for=\"text\">Précisez votre demande</label>", "aria-describedby=\"text-hint\"");
 
-    AgentPages.Page sent = camille.post(POST, Map.of("kind", "CORRECTION", "text", TEXT));
+    Http.Response sent = camille.post(POST, Map.of("kind", "CORRECTION", "text", TEXT));
 
     assertThat(sent.status()).as(sent.toString()).isEqualTo(302);
     assertThat(sent.location()).endsWith("/mes-donnees#mes-demandes");
@@ -74,10 +74,10 @@ class PersonalDataRequestWebTest {
   @Test
   void aRefusedRequestComesBackWithFrenchErrorsAndTheTextKept() {
     long before = requestCount();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.getForm(FORM);
 
-    AgentPages.Page refused = camille.post(POST, Map.of("text", "Court <i>"));
+    Http.Response refused = camille.post(POST, Map.of("text", "Court <i>"));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("<title>Erreur : Mes données — Construisons !</title>",
@@ -92,14 +92,14 @@ class PersonalDataRequestWebTest {
   @Test
   void theFormCannotBePostedWithoutItsCsrfTokenNorAnonymously() {
     long before = requestCount();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.getForm(FORM);
-    AgentPages.Page forged = camille.postRaw(POST, Map.of("kind", "ERASURE", "text", "Effacez tout, demandé par un autre site."));
+    Http.Response forged = camille.postRaw(POST, Map.of("kind", "ERASURE", "text", "Effacez tout, demandé par un autre site."));
     assertThat(forged.status()).isEqualTo(403);
 
-    AgentPages anonymous = AgentPages.anonymous(port);
+    Http anonymous = Http.browser(port);
     anonymous.get("/connexion");
-    AgentPages.Page notSignedIn = anonymous.post(POST, Map.of("kind", "ERASURE", "text", "Effacez les données de Camille."));
+    Http.Response notSignedIn = anonymous.post(POST, Map.of("kind", "ERASURE", "text", "Effacez les données de Camille."));
     assertThat(notSignedIn.status()).isEqualTo(302);
     assertThat(notSignedIn.location()).contains("/connexion");
     assertThat(requestCount()).isEqualTo(before);
@@ -110,7 +110,7 @@ class PersonalDataRequestWebTest {
     int karimsRequests = requestsOf("karim").size();
     int karimsEntries = log.of("karim").size();
     int camillesRequests = requestsOf("camille").size();
-    AgentPages camille = AgentPages.signedIn(port, "camille");
+    Http camille = Http.signedIn(port, "camille");
     camille.getForm(FORM);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("kind", "ERASURE");
@@ -119,7 +119,7 @@ class PersonalDataRequestWebTest {
     fields.put("agent", "karim");
     fields.put("utilisateur", "karim");
 
-    AgentPages.Page sent = camille.post(POST, fields);
+    Http.Response sent = camille.post(POST, fields);
 
     assertThat(sent.status()).isEqualTo(302);
     List<HistoricProcessInstance> camilles = requestsOf("camille");
@@ -129,6 +129,6 @@ class PersonalDataRequestWebTest {
     assertThat(requestsOf("karim")).hasSize(karimsRequests);
     assertThat(log.of("karim")).hasSize(karimsEntries);
     // Karim's page lists none of Camille's requests.
-    assertThat(AgentPages.signedIn(port, "karim").get(FORM).body()).doesNotContain("en cours de traitement");
+    assertThat(Http.signedIn(port, "karim").get(FORM).body()).doesNotContain("en cours de traitement");
   }
 }

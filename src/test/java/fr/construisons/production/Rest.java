@@ -2,22 +2,21 @@ package fr.construisons.production;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.support.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The REST API of one node, as its clients use it: HTTP Basic with the demo users. */
+/**
+ * The REST API of one node, as its clients use it: HTTP Basic with the demo users, over the tests'
+ * one HTTP client ({@link Http}); a connection failure is an {@link IOException} here, so that the
+ * fault tests can count the submissions a node never answered.
+ */
 final class Rest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -27,14 +26,10 @@ final class Rest {
   static final String TEAM_MAIL = "lea.durand@departement.example";
   static final String ADMIN = "admin";
 
-  private final URI base;
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .version(HttpClient.Version.HTTP_1_1)
-      .build();
+  private final Http http;
 
   Rest(int port) {
-    this.base = URI.create("http://localhost:" + port);
+    this.http = Http.anonymous(port).accepting("application/json");
   }
 
   /** What a client got back for a submission the server acknowledged (HTTP 200). */
@@ -52,13 +47,11 @@ final class Rest {
 
   boolean healthy() {
     try {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
-          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().contains("UP");
-    } catch (IOException e) {
+      Http.Response response = http.accepting(null).withTimeout(Duration.ofSeconds(5)).get("/actuator/health");
+      return response.status() == 200 && response.body().contains("UP");
+    } catch (UncheckedIOException e) {
       return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IllegalStateException interrupted) {
       return false;
     }
   }
@@ -148,22 +141,12 @@ final class Rest {
   }
 
   Response send(String user, String method, String path, Object body) throws IOException {
-    String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic " + token)
-        .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Http.Response response = http.as(user, Http.DEMO_PASSWORD).sendJson(method, path, body);
+      return new Response(response.status(), response.body());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (IllegalStateException e) {
       throw new IOException("interrupted", e);
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;

@@ -2,7 +2,8 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import org.camunda.bpm.admin.impl.web.SetupResource;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Camunda's own code still does (first test); {@link AdminSetupGuard} stops every such request
  * before it reaches that code.
  */
-@WebTest
+@ProcessTest
 class AdminSetupTest {
 
   private static final String SETUP = "/camunda/api/admin/setup/default/user/create";

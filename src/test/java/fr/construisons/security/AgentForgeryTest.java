@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.security.Forgery.Snapshot;
+import fr.construisons.support.Http;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.construisons.incubation.Incubation;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -37,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * management, never by the experts who review a workstream of the same incubation: over HTTP, as
  * each of them signed in, on every API that reads process variables.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class AgreementVisibilityTest {
 

@@ -2,7 +2,8 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * SameSite=Lax but not HttpOnly: the web applications' scripts read it to send it back in the
  * X-XSRF-TOKEN header (AngularJS's xsrfCookieName, Camunda's csrfCookieName).
  */
-@WebTest
+@ProcessTest
 class CookieAttributesTest {
 
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -30,7 +31,7 @@ class CookieAttributesTest {
   @ParameterizedTest
   @ValueSource(strings = {"/connexion", "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/"})
   void theSessionCookieIsHttpOnlyAndSameSiteWhereverTheSessionStarts(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port);
+    Http.RawResponse response = Http.rawGet(port, path, "localhost:" + port);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertHardenedSessionCookie(response.all("Set-Cookie"));
@@ -53,7 +54,7 @@ class CookieAttributesTest {
 
   @Test
   void theCsrfTokenCookieIsSameSiteAndReadableByTheWebapps() {
-    RawHttp.Response response = RawHttp.get(port, "/camunda/app/tasklist/default/", "localhost:" + port);
+    Http.RawResponse response = Http.rawGet(port, "/camunda/app/tasklist/default/", "localhost:" + port);
 
     assertThat(response.all("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
         .satisfies(c -> assertThat(c).contains("SameSite=Lax").doesNotContain("HttpOnly"))

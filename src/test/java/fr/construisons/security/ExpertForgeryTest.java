@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.incubation.Incubation;
 import fr.construisons.security.Forgery.Snapshot;
+import fr.construisons.support.Http;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;

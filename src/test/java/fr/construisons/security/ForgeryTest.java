@@ -3,8 +3,9 @@ package fr.construisons.security;
 import fr.construisons.idea.IdeaService;
 import fr.construisons.security.Forgery.Snapshot;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * random port, the scenario that brings an idea to the step under attack, and the snapshot that
  * proves a refused request left nothing behind.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 abstract class ForgeryTest {
 

@@ -2,7 +2,8 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * to the address it names (a poisoned cache or a link through a hostile proxy would then lead an
  * agent to another site). Our pages' redirects and the Camunda web applications' own are checked.
  */
-@WebTest
+@ProcessTest
 class HostHeaderTest {
 
   static final String EVIL = "evil.example";
@@ -23,7 +24,7 @@ class HostHeaderTest {
   @ValueSource(strings = {"/idees", "/tableau-de-bord", "/mes-donnees", "/", "/camunda", "/camunda/app",
       "/camunda/app/tasklist/", "/camunda/app/cockpit"})
   void aForgedHostNeverAppearsInARedirect(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, EVIL);
+    Http.RawResponse response = Http.rawGet(port, path, EVIL);
 
     assertThat(response.status()).as(response.toString()).isBetween(300, 399);
     assertThat(response.header("Location")).as(path).hasValueSatisfying(location -> assertThat(location)
@@ -35,7 +36,7 @@ class HostHeaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"/idees", "/camunda"})
   void aForgedForwardedHostNeverAppearsInARedirect(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port,
+    Http.RawResponse response = Http.rawGet(port, path, "localhost:" + port,
         "X-Forwarded-Host: " + EVIL, "X-Forwarded-Proto: https");
 
     assertThat(response.status()).as(response.toString()).isBetween(300, 399);

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.AgentPages;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ import org.springframework.web.util.HtmlUtils;
  * reorders what others read (a right-to-left override): over the REST API, the idea box's form and
  * the comments, as the agent's browser or script sends them.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class InvisibleAndBidiTextTest {
 
@@ -121,7 +121,7 @@ class InvisibleAndBidiTextTest {
 
   @Test
   void theIdeaBoxFormRefusesAnInvisibleTitle() {
-    AgentPages pages = AgentPages.signedIn(port, AGENT);
+    Http pages = Http.signedIn(port, AGENT);
     pages.getForm("/idees/nouvelle");
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.put("title", List.of("\u200B\u00A0\u200B\u00A0\u200B\u00A0"));
@@ -131,7 +131,7 @@ class InvisibleAndBidiTextTest {
     form.put("ideatorDirectorate", List.of("education"));
     form.put("impactedDirectorates", List.of("mobilites"));
 
-    AgentPages.Page refused = pages.post("/idees/nouvelle", form);
+    Http.Response refused = pages.post("/idees/nouvelle", form);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(refused.body())).contains("Le champ « Titre de l'idée » est obligatoire.");
@@ -141,11 +141,11 @@ class InvisibleAndBidiTextTest {
   @Test
   void aCommentOfInvisibleCharactersIsRefused() {
     String reference = scenario.submit(AGENT, ideaForm(false, "dsi")).getBusinessKey();
-    AgentPages pages = AgentPages.signedIn(port, AGENT);
+    Http pages = Http.signedIn(port, AGENT);
     pages.get("/idees/" + reference);
 
     // Before: 302, a blank comment was published.
-    AgentPages.Page refused = pages.post("/idees/" + reference + "/commentaires", Map.of("commentaire", "\u200B\u00A0\u200B\uFEFF"));
+    Http.Response refused = pages.post("/idees/" + reference + "/commentaires", Map.of("commentaire", "\u200B\u00A0\u200B\uFEFF"));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(refused.body())).contains("Écrivez votre commentaire : au moins 2 caractères.");
@@ -168,13 +168,13 @@ class InvisibleAndBidiTextTest {
 
     assertThat(runtime.getVariable(instanceId, IdeaLifecycle.TITLE.name())).isEqualTo("Facture du mois fdp.exe");
     assertThat(catalogue.find(reference).orElseThrow().title()).isEqualTo("Facture du mois fdp.exe");
-    AgentPages pages = AgentPages.signedIn(port, AGENT);
+    Http pages = Http.signedIn(port, AGENT);
     String page = pages.get("/idees/" + reference).body();
     // Before: <h1>Facture du mois \u202Efdp.exe</h1>, read « Facture du mois exe.pdf ».
     assertThat(h1(page)).isEqualTo("<h1 dir=\"auto\">Facture du mois fdp.exe</h1>");
     assertThat(page).doesNotContain(RLO);
 
-    AgentPages.Page commented = pages.post("/idees/" + reference + "/commentaires",
+    Http.Response commented = pages.post("/idees/" + reference + "/commentaires",
         Map.of("commentaire", "Voir la pièce " + RLO + "gnp.exe\u202C jointe"));
     assertThat(commented.status()).as(commented.toString()).isEqualTo(302);
     assertThat(comments(reference)).containsExactly("Voir la pièce gnp.exe jointe");
@@ -189,13 +189,13 @@ class InvisibleAndBidiTextTest {
     jdbc.sql("insert into idea_comment (idea_reference, author, body, written_at) values (?, ?, ?, current_timestamp)")
         .param(reference).param(AGENT).param("Un avis " + RLO + "sireniov").update();
 
-    AgentPages pages = AgentPages.signedIn(port, AGENT);
+    Http pages = Http.signedIn(port, AGENT);
     String page = pages.get("/idees/" + reference).body();
     String list = pages.get("/idees").body();
 
     assertThat(h1(page)).isEqualTo("<h1 dir=\"auto\">Facture du mois fdp.exe</h1>");
     assertThat(page).doesNotContain(RLO).contains("Le problème lisrever", "Un avis sireniov");
     assertThat(list).doesNotContain(RLO);
-    assertThat(AgentPages.anonymous(port).getJson("/api/idees/dernieres?nombre=50").body()).doesNotContain(RLO);
+    assertThat(Http.browser(port).getJson("/api/idees/dernieres?nombre=50").body()).doesNotContain(RLO);
   }
 }

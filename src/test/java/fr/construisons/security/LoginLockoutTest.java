@@ -3,7 +3,8 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * lockout. Each test works on a user of its own, deleted afterwards: a wrong password for a demo
  * user would delay that user's next login in the other tests of the shared context.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(OutputCaptureExtension.class)
 class LoginLockoutTest {
 

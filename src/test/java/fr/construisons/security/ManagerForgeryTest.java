@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.incubation.Incubation;
 import fr.construisons.security.Forgery.Snapshot;
+import fr.construisons.support.Http;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;

@@ -12,7 +12,7 @@ import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.web.Chromium;
 import fr.construisons.web.Tasklist;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * become part of the page: no script run, no dialog, no image fetched, no link planted.
  * Screenshots are in target/browser-screenshots/.
  */
-@WebTest
+@ProcessTest
 class MarkupInTasklistBrowserTest {
 
   private static final String PASSWORD = "demo";

@@ -3,6 +3,7 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.construisons.support.Http;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ class ProductionConfigurationTest {
       "/actuator/health", "/actuator/prometheus", "/n-existe-pas", "/camunda/app/tasklist/production/",
       "/engine-rest/task"})
   void everyAnswerTellsTheBrowserToComeBackOverHttpsOnly(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, "localhost:" + port);
+    Http.RawResponse response = Http.rawGet(port, path, "localhost:" + port);
 
     assertThat(response.all("Strict-Transport-Security")).as(response.toString())
         .containsExactly("max-age=31536000");
@@ -165,7 +166,7 @@ class ProductionConfigurationTest {
   @ParameterizedTest
   @ValueSource(strings = {"/idees", "/camunda"})
   void evenATrustedProxysForwardedHostNeverMakesARedirect(String path) {
-    RawHttp.Response response = RawHttp.get(port, path, "evil.example",
+    Http.RawResponse response = Http.rawGet(port, path, "evil.example",
         "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https");
 
     assertThat(response.status()).as(response.toString()).isBetween(300, 399);

@@ -2,7 +2,8 @@ package fr.construisons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -35,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * throughout, as in production, and camille holds exactly the permissions each step needs, so the
  * refusal seen is the guard's and not a missing permission.
  */
-@WebTest
+@ProcessTest
 class QueryExpressionTest {
 
   private static final String PROBE = "${expressionProbe.witness('camille')}";

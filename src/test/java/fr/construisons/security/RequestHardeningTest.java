@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.support.EmptyMailbox;
+import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.ProcessTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * body that is not JSON. Each answer is a 4xx with a message, and nothing is stored: no process
  * instance (not even a rolled-back one in history) and no row in the idea catalogue.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class RequestHardeningTest {
 

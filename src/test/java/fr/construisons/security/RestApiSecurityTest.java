@@ -3,7 +3,8 @@ package fr.construisons.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.closure.IdeaClosure;
-import fr.construisons.web.WebTest;
+import fr.construisons.support.Http;
+import fr.construisons.support.ProcessTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * credentials of an engine user and then applies the engine's authorizations to that user; only
  * the actuator's health endpoint answers anyone, and with nothing but the status.
  */
-@WebTest
+@ProcessTest
 class RestApiSecurityTest {
 
   @LocalServerPort int port;

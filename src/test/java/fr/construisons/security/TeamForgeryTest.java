@@ -20,6 +20,7 @@ import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.incubation.Incubation;
 import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.security.Forgery.Snapshot;
+import fr.construisons.support.Http;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.dashboard.SeededYear;
 import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.ProcessTest;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 2031: Chart.js draws every chart from its table under the page's strict security policy, the
  * tables show the figures, and axe-core finds no serious accessibility problem.
  */
-@WebTest
+@ProcessTest
 class DashboardBrowserTest {
 
   @RegisterExtension static final Chromium chromium = new Chromium();

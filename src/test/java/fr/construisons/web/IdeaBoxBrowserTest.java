@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.EmptyMailbox;
 import fr.construisons.support.IdeaScenario;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * signing out of one signs out of both), the list with its search and filters, and axe-core on
  * each page.
  */
-@WebTest
+@ProcessTest
 @ExtendWith(EmptyMailbox.class)
 class IdeaBoxBrowserTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * axe-core's WCAG 2.1 AA checks with its timeline, its comments and the moderation form open.
  * Screenshots in target/browser-screenshots/.
  */
-@WebTest
+@ProcessTest
 class IdeaPageBrowserTest {
 
   private static final String PASSWORD = "demo";

@@ -15,6 +15,7 @@ import fr.construisons.incubation.WorkstreamReviewRepository;
 import fr.construisons.security.TasklistFilters;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,7 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * between is driven through the Java API; what the browser did is checked through it too.
  * Screenshots of each step are in target/browser-screenshots/.
  */
-@WebTest
+@ProcessTest
 class IncubationBrowserTest {
 
   private static final String PASSWORD = "demo";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * listed. The page passes axe-core's WCAG 2.1 AA checks before and after. Screenshots in
  * target/browser-screenshots/.
  */
-@WebTest
+@ProcessTest
 class MyDataBrowserTest {
 
   /** An agent no other test makes requests for, so the list holds this test's request only. */

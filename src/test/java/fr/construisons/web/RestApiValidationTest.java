@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -37,7 +38,7 @@ import org.springframework.http.ResponseEntity;
  * HTTP Basic (see {@code fr.construisons.security}), so an agent starting an idea through the API
  * is its ideator, as in Tasklist.
  */
-@WebTest
+@ProcessTest
 class RestApiValidationTest {
 
   private static final String START_FORM =

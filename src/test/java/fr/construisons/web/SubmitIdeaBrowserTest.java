@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * goes to Tasklist, already signed in, and back to the idea box by its link (also offered on the
  * Camunda welcome page).
  */
-@WebTest
+@ProcessTest
 class SubmitIdeaBrowserTest {
 
   private static final String EXISTING_TITLE = "Composteurs partagés dans les cantines des collèges";

@@ -11,6 +11,7 @@ import fr.construisons.idea.IdeaStage;
 import fr.construisons.security.TasklistFilters;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
+import fr.construisons.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * form. What the browser did is checked through the Java API. Screenshots of each step are in
  * target/browser-screenshots/.
  */
-@WebTest
+@ProcessTest
 class TasklistBrowserTest {
 
   private static final String PROCESS_NAME = "Cycle de vie d'une idée Construisons!";

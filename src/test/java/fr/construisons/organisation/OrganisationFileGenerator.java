@@ -23,15 +23,16 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Writes a realistic organisation file of N agents in M directorates, for benchmarks and load
- * tests: plausible French names, a management tree (the DGS, deputy DGs, one director per
+ * A test fixture (hence in src/test, beside the organisation's tests, in its package): writes a
+ * realistic organisation file of N agents in M directorates, for benchmarks and load tests: plausible French names, a management tree (the DGS, deputy DGs, one director per
  * directorate, heads of department, agents), the innovation team, experts and one or two people
  * answering for each directorate. The same arguments always give the same file.
  *
  * <pre>
- * ./mvnw -q compile exec:java -Dexec.mainClass=fr.construisons.organisation.OrganisationFileGenerator \
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=fr.construisons.organisation.OrganisationFileGenerator \
  *     -Dexec.args="target/organisation-5000.yml 5000 20"
- * java -cp target/classes fr.construisons.organisation.OrganisationFileGenerator out.yml 5000 20 --password=demo
+ * java -cp target/test-classes:target/classes fr.construisons.organisation.OrganisationFileGenerator out.yml 5000 20 --password=demo
  * </pre>
  *
  * Arguments: output file (default {@code target/organisation-generated.yml}), number of agents

@@ -11,6 +11,8 @@ import java.util.List;
 /**
  * Writes an organisation file that {@link OrganisationFileReader} reads back: one line per
  * directorate and per agent, so that a file of thousands of agents stays readable and diffs well.
+ * Test side only: the application reads organisation files, it never writes one
+ * ({@link OrganisationFileGenerator} and the reader's round-trip test do).
  */
 public final class OrganisationFileWriter {
 
