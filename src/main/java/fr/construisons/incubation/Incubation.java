@@ -3,6 +3,7 @@ package fr.construisons.incubation;
 import static fr.construisons.process.ProcessVariable.integer;
 import static fr.construisons.process.ProcessVariable.string;
 
+import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.process.ProcessVariable;
 
 /**
@@ -56,11 +57,12 @@ public final class Incubation {
     private Elements() {}
   }
 
-  // Given by idea-lifecycle (explicit in-mappings of its call activity).
-  public static final ProcessVariable<String> IDEA_REFERENCE = string("ideaReference");
-  public static final ProcessVariable<String> IDEATOR = string("ideator");
-  public static final ProcessVariable<String> TITLE = string("title");
-  public static final ProcessVariable<String> IDEATOR_DIRECTORATE = string("ideatorDirectorate");
+  // Given by idea-lifecycle (explicit in-mappings of its call activity): declared by the idea's
+  // process API, named here too so that the incubation's code reads its own API only.
+  public static final ProcessVariable<String> IDEA_REFERENCE = IdeaLifecycle.IDEA_REFERENCE;
+  public static final ProcessVariable<String> IDEATOR = IdeaLifecycle.IDEATOR;
+  public static final ProcessVariable<String> TITLE = IdeaLifecycle.TITLE;
+  public static final ProcessVariable<String> IDEATOR_DIRECTORATE = IdeaLifecycle.IDEATOR_DIRECTORATE;
 
   // The line manager and the time agreement. Every variable of the agreement and of its mediation
   // is local to SUBPROCESS_AGREE_ON_WORKING_TIME; only the period (START_DATE, DURATION_MONTHS)
