@@ -47,9 +47,9 @@ public class IdeaFormRules {
     check.rule(IDEATOR.from(scope).isPresent(),
         "l'agent qui dépose l'idée doit être connecté à Tasklist");
     IDEATOR_DIRECTORATE.from(scope).ifPresentOrElse(
-        code -> check.rule(organisation.directorate(code).isPresent(),
+        code -> check.rule(IDEATOR_DIRECTORATE.name(), organisation.directorate(code).isPresent(),
             "la direction « " + code + " » n'existe pas"),
-        () -> check.problem("le champ « Votre direction » est obligatoire"));
+        () -> check.problem(IDEATOR_DIRECTORATE.name(), "le champ « Votre direction » est obligatoire"));
     check.orRefuse();
   }
 
@@ -66,15 +66,15 @@ public class IdeaFormRules {
         .requiredText(BENEFITS, "Bénéfices attendus", BENEFITS_MIN, BENEFITS_MAX)
         .checkbox(WANTS_TO_CARRY, "Je souhaite porter cette idée");
     impactedDirectorates.read(scope).ifPresentOrElse(codes -> {
-      check.rule(!codes.isEmpty(), "choisissez au moins une direction concernée par l'idée");
+      check.rule(IMPACTED_DIRECTORATES, !codes.isEmpty(), "choisissez au moins une direction concernée par l'idée");
       codes.stream()
           .filter(code -> organisation.directorate(code).isEmpty())
-          .forEach(code -> check.problem("la direction concernée « " + code + " » n'existe pas"));
+          .forEach(code -> check.problem(IMPACTED_DIRECTORATES, "la direction concernée « " + code + " » n'existe pas"));
       if (check.isValid()) {
         // Store the canonical form (a JSON array without repeats) whatever the client sent.
         impactedDirectorates.write(scope, codes);
       }
-    }, () -> check.problem("le champ « Directions concernées » doit être une liste de directions"));
+    }, () -> check.problem(IMPACTED_DIRECTORATES, "le champ « Directions concernées » doit être une liste de directions"));
   }
 
   /** "Appel de clarification". */

@@ -5,6 +5,7 @@ import static fr.construisons.idea.IdeaLifecycle.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaLifecycle;
+import fr.construisons.process.FormProblem;
 import fr.construisons.process.InvalidFormDataException;
 import fr.construisons.process.Texts;
 import fr.construisons.organisation.CurrentAgent;
@@ -62,7 +63,7 @@ public class IdeaSubmission {
       // the idea's reference when submitStartForm returns.
       return new Filed(instance.getBusinessKey(), instance.getId());
     } catch (InvalidFormDataException refused) {
-      return refused(refused.problems());
+      return refused(refused.fieldProblems());
     } finally {
       identity.clearAuthentication();
     }
@@ -95,45 +96,17 @@ public class IdeaSubmission {
   }
 
   /**
-   * The engine's messages name the field by its label (see IdeaFormRules): each is put next to
-   * its field; one that names no field stays in the summary only.
+   * Each problem is put next to the field the rules said it is about (see IdeaFormRules); one
+   * about no single field stays in the summary only.
    */
-  static Refused refused(List<String> problems) {
+  static Refused refused(List<FormProblem> problems) {
     Map<String, List<String>> byField = new LinkedHashMap<>();
-    for (String problem : problems) {
-      String sentence = Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".";
-      byField.computeIfAbsent(fieldOf(problem), f -> new ArrayList<>()).add(sentence);
+    for (FormProblem problem : problems) {
+      String message = problem.message();
+      String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+      byField.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(sentence);
     }
     List<String> all = byField.values().stream().flatMap(List::stream).toList();
     return new Refused(byField, all);
-  }
-
-  static String fieldOf(String problem) {
-    if (problem.contains("« Titre de l'idée »")) {
-      return "title";
-    }
-    if (problem.contains("« Problème constaté")) {
-      return "problem";
-    }
-    if (problem.contains("« Solution proposée »")) {
-      return "solution";
-    }
-    if (problem.contains("« Bénéfices attendus")) {
-      return "benefits";
-    }
-    // Before "la direction «": the impacted directorates' messages also say "direction".
-    if (problem.contains("direction concernée") || problem.contains("Directions concernées")) {
-      return "impactedDirectorates";
-    }
-    if (problem.contains("« Votre direction »") || problem.startsWith("la direction « ")) {
-      return "ideatorDirectorate";
-    }
-    if (problem.contains("Je souhaite porter")) {
-      return "wantsToCarry";
-    }
-    if (problem.contains("J'accepte que mon nom")) {
-      return "showIdeatorName";
-    }
-    return null;
   }
 }

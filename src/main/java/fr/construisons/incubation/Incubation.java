@@ -3,7 +3,11 @@ package fr.construisons.incubation;
 import static fr.construisons.process.ProcessVariable.integer;
 import static fr.construisons.process.ProcessVariable.string;
 
+import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.process.ProcessVariable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The API of {@code processes/incubation.bpmn}, called by idea-lifecycle when a feasible idea has
@@ -56,11 +60,12 @@ public final class Incubation {
     private Elements() {}
   }
 
-  // Given by idea-lifecycle (explicit in-mappings of its call activity).
-  public static final ProcessVariable<String> IDEA_REFERENCE = string("ideaReference");
-  public static final ProcessVariable<String> IDEATOR = string("ideator");
-  public static final ProcessVariable<String> TITLE = string("title");
-  public static final ProcessVariable<String> IDEATOR_DIRECTORATE = string("ideatorDirectorate");
+  // Given by idea-lifecycle (explicit in-mappings of its call activity): declared by the idea's
+  // process API, named here too so that the incubation's code reads its own API only.
+  public static final ProcessVariable<String> IDEA_REFERENCE = IdeaLifecycle.IDEA_REFERENCE;
+  public static final ProcessVariable<String> IDEATOR = IdeaLifecycle.IDEATOR;
+  public static final ProcessVariable<String> TITLE = IdeaLifecycle.TITLE;
+  public static final ProcessVariable<String> IDEATOR_DIRECTORATE = IdeaLifecycle.IDEATOR_DIRECTORATE;
 
   // The line manager and the time agreement. Every variable of the agreement and of its mediation
   // is local to SUBPROCESS_AGREE_ON_WORKING_TIME; only the period (START_DATE, DURATION_MONTHS)
@@ -82,20 +87,35 @@ public final class Incubation {
 
   // The project team. The *Options variables are JSON lists [{label, value}] for the form's selects.
   public static final ProcessVariable<String> COACH = string("coach");
-  public static final ProcessVariable<String> LEGAL_EXPERT = string("legalExpert");
-  public static final ProcessVariable<String> FINANCE_EXPERT = string("financeExpert");
-  public static final ProcessVariable<String> MARKET_EXPERT = string("marketExpert");
-  public static final ProcessVariable<String> USER_JOURNEY_EXPERT = string("userJourneyExpert");
   public static final ProcessVariable<String> MILESTONES = string("milestones");
   public static final ProcessVariable<String> SPONSOR_DIRECTORATE = string("sponsorDirectorate");
   public static final String COACH_OPTIONS = "coachOptions";
-  public static final String LEGAL_EXPERT_OPTIONS = "legalExpertOptions";
-  public static final String FINANCE_EXPERT_OPTIONS = "financeExpertOptions";
-  public static final String MARKET_EXPERT_OPTIONS = "marketExpertOptions";
-  public static final String USER_JOURNEY_EXPERT_OPTIONS = "userJourneyExpertOptions";
+  // One expert and one list of candidates per workstream, declared by Workstream; named here for
+  // the code and tests that mean one of them. A new workstream needs no line here.
+  public static final ProcessVariable<String> LEGAL_EXPERT = Workstream.LEGAL.expertVariable();
+  public static final ProcessVariable<String> FINANCE_EXPERT = Workstream.FINANCIAL.expertVariable();
+  public static final ProcessVariable<String> MARKET_EXPERT = Workstream.MARKET_STUDY.expertVariable();
+  public static final ProcessVariable<String> USER_JOURNEY_EXPERT = Workstream.USER_JOURNEY.expertVariable();
+  public static final String LEGAL_EXPERT_OPTIONS = Workstream.LEGAL.optionsVariable();
+  public static final String FINANCE_EXPERT_OPTIONS = Workstream.FINANCIAL.optionsVariable();
+  public static final String MARKET_EXPERT_OPTIONS = Workstream.MARKET_STUDY.optionsVariable();
+  public static final String USER_JOURNEY_EXPERT_OPTIONS = Workstream.USER_JOURNEY.optionsVariable();
+  /** Every expert chosen for the project team, one per workstream (user ids). */
+  public static final List<ProcessVariable<String>> EXPERTS =
+      Arrays.stream(Workstream.values()).map(Workstream::expertVariable).toList();
+  /** Every list of candidates the project-team form offers: the coaches, then each workstream's experts. */
+  public static final List<String> CANDIDATE_LISTS = Stream.concat(Stream.of(COACH_OPTIONS),
+      Arrays.stream(Workstream.values()).map(Workstream::optionsVariable)).toList();
 
   // One workstream (local to each instance of the multi-instance sub-process).
   public static final ProcessVariable<String> WORKSTREAM = string("workstream");
+  /**
+   * The workstream's French label and hints, input variables of its two tasks so that the forms
+   * show them from {@link Workstream} (forms cannot read Java); the forms fall back to their own
+   * text for tasks opened before these variables existed.
+   */
+  public static final ProcessVariable<String> WORKSTREAM_LABEL = string("workstreamLabel");
+  public static final ProcessVariable<String> WORKSTREAM_HINTS = string("workstreamHints");
   public static final ProcessVariable<String> DELIVERABLE_SUMMARY = string("deliverableSummary");
   public static final ProcessVariable<String> WORKSTREAM_CONCLUSION = string("workstreamConclusion");
   public static final ProcessVariable<String> EXPERT_COMMENT = string("expertComment");

@@ -41,6 +41,16 @@ public class IncubationWorkstreams {
     return round.stream().filter(workstream -> !reviewedInRound.contains(workstream)).toList();
   }
 
+  /** {@code ${incubationWorkstreams.label(workstream)}}: the French label of a workstream code. */
+  public String label(String workstream) {
+    return Workstream.valueOf(workstream).label();
+  }
+
+  /** {@code ${incubationWorkstreams.hints(workstream)}}: what to look into in that workstream. */
+  public String hints(String workstream) {
+    return Workstream.valueOf(workstream).hints();
+  }
+
   /**
    * The committee's latest decision opens a round (a pivot); before any, the incubation's start.
    * Reviews count in a round when they come strictly after its start.

@@ -30,10 +30,9 @@ public class ListProjectTeamCandidatesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     options(execution, Incubation.COACH_OPTIONS, OrganisationDirectory.GROUP_INNOVATION_TEAM);
-    options(execution, Incubation.LEGAL_EXPERT_OPTIONS, Workstream.LEGAL.expertGroup());
-    options(execution, Incubation.FINANCE_EXPERT_OPTIONS, Workstream.FINANCIAL.expertGroup());
-    options(execution, Incubation.MARKET_EXPERT_OPTIONS, Workstream.MARKET_STUDY.expertGroup());
-    options(execution, Incubation.USER_JOURNEY_EXPERT_OPTIONS, Workstream.USER_JOURNEY.expertGroup());
+    for (Workstream workstream : Workstream.values()) {
+      options(execution, workstream.optionsVariable(), workstream.expertGroup());
+    }
   }
 
   private void options(DelegateExecution execution, String variable, String groupId) {

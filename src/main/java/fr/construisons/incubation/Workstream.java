@@ -1,22 +1,42 @@
 package fr.construisons.incubation;
 
+import fr.construisons.organisation.ExpertGroups;
 import fr.construisons.process.ProcessVariable;
 
-/** The four explorations of an incubation, each reviewed by an expert of its group. */
+/**
+ * The explorations of an incubation, each reviewed by an expert of its group: the one place that
+ * says which workstreams exist. Everything else follows from these lines: the workstreams a round
+ * runs, the candidates offered for each expert, the checks of the project-team form, the mails to
+ * the team, the label and hints the workstream forms show (task variables {@code workstreamLabel}
+ * and {@code workstreamHints}, set by the model from here).
+ *
+ * <p>A new workstream is one line here and its experts group in {@link ExpertGroups}; then a
+ * select in {@code forms/form-project-team.form} (key {@code <expert>}, values key
+ * {@code <expert>Options}) and a choice in {@code forms/decide-implementation.form} for the pivot.
+ */
 public enum Workstream {
-  LEGAL("juridique", "experts-juridique", Incubation.LEGAL_EXPERT),
-  FINANCIAL("financier", "experts-finances", Incubation.FINANCE_EXPERT),
-  MARKET_STUDY("étude de marché", "experts-marche", Incubation.MARKET_EXPERT),
-  USER_JOURNEY("parcours usagers", "experts-parcours-usagers", Incubation.USER_JOURNEY_EXPERT);
+  LEGAL("juridique", ExpertGroups.LEGAL, "legalExpert",
+      "Pistes : cadre réglementaire, commande publique, protection des données personnelles, responsabilités."),
+  FINANCIAL("financier", ExpertGroups.FINANCE, "financeExpert",
+      "Pistes : coûts de mise en place et de fonctionnement, financements possibles, économies attendues."),
+  MARKET_STUDY("étude de marché", ExpertGroups.MARKET, "marketExpert",
+      "Pistes : besoins des publics visés, solutions existantes ailleurs, partenaires possibles."),
+  USER_JOURNEY("parcours usagers", ExpertGroups.USER_JOURNEY, "userJourneyExpert",
+      "Pistes : parcours actuel et futur des usagers, points de difficulté, retours des usagers.");
 
   private final String label;
+  private final String hints;
   private final String expertGroup;
   private final ProcessVariable<String> expertVariable;
+  private final String optionsVariable;
 
-  Workstream(String label, String expertGroup, ProcessVariable<String> expertVariable) {
+  Workstream(String label, String expertGroup, String expertVariable, String hints) {
     this.label = label;
+    this.hints = hints;
     this.expertGroup = expertGroup;
-    this.expertVariable = expertVariable;
+    this.expertVariable = ProcessVariable.string(expertVariable);
+    // The project-team form's select for this expert reads its choices from <expert>Options.
+    this.optionsVariable = expertVariable + "Options";
   }
 
   /** French name, as in « volet juridique ». */
@@ -24,11 +44,23 @@ public enum Workstream {
     return label;
   }
 
+  /** What the intrapreneur may look into, shown at the top of « Mener le volet ». */
+  public String hints() {
+    return hints;
+  }
+
+  /** The Camunda group whose members may review this workstream. */
   public String expertGroup() {
     return expertGroup;
   }
 
+  /** The expert chosen in the project-team form (a user id). */
   public ProcessVariable<String> expertVariable() {
     return expertVariable;
+  }
+
+  /** JSON list [{label, value}] of the candidates for {@link #expertVariable()}, for the form's select. */
+  public String optionsVariable() {
+    return optionsVariable;
   }
 }

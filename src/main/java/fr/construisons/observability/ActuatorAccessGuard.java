@@ -1,5 +1,6 @@
 package fr.construisons.observability;
 
+import fr.construisons.organisation.OrganisationDirectory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +41,8 @@ class ActuatorAccessGuard extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ActuatorAccessGuard.class);
 
   /** A dedicated group for the metrics scraper (Prometheus), and the administrators. */
-  static final String SUPERVISION_GROUP = "supervision";
-  static final Set<String> READER_GROUPS = Set.of(SUPERVISION_GROUP, "camunda-admin");
+  static final String SUPERVISION_GROUP = OrganisationDirectory.GROUP_SUPERVISION;
+  static final Set<String> READER_GROUPS = Set.of(SUPERVISION_GROUP, OrganisationDirectory.GROUP_ADMIN);
   static final String REALM = "Construisons! supervision";
 
   private final IdentityService identity;

@@ -14,6 +14,8 @@ public interface OrganisationDirectory {
   String GROUP_INNOVATION_TEAM = "equipe-construisons";
   String GROUP_GENERAL_MANAGEMENT = "direction-generale";
   String GROUP_ADMIN = "camunda-admin";
+  /** Operators who read the metrics and the engine's monitoring API (created in Admin, not by the file). */
+  String GROUP_SUPERVISION = "supervision";
   String DIRECTORATE_GROUP_PREFIX = "dir-";
   /** Camunda user-info key holding the id of a user's line manager (organisation file source). */
   String MANAGER_INFO_KEY = "manager";

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -30,9 +32,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class OrganisationFileReader {
 
   /** Memberships the file may give besides {@code dir-<code>} (see the domain notes). */
-  public static final Set<String> SCHEME_GROUPS = Set.of(GROUP_AGENTS, GROUP_INNOVATION_TEAM,
-      GROUP_GENERAL_MANAGEMENT, "experts-juridique", "experts-finances", "experts-marche",
-      "experts-parcours-usagers");
+  public static final Set<String> SCHEME_GROUPS = Stream.concat(
+      Stream.of(GROUP_AGENTS, GROUP_INNOVATION_TEAM, GROUP_GENERAL_MANAGEMENT),
+      ExpertGroups.NAMES.keySet().stream()).collect(Collectors.toUnmodifiableSet());
 
   // Codes end up in group ids (dir-<code>): the same shape as the engine's group-id pattern.
   private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");

@@ -100,10 +100,7 @@ public class OrganisationSynchroniser {
     groups.put(GROUP_AGENTS, "Agents");
     groups.put(GROUP_INNOVATION_TEAM, "Équipe Construisons!");
     groups.put(GROUP_GENERAL_MANAGEMENT, "Direction générale");
-    groups.put("experts-juridique", "Experts juridiques");
-    groups.put("experts-finances", "Experts financiers");
-    groups.put("experts-marche", "Experts étude de marché");
-    groups.put("experts-parcours-usagers", "Experts parcours usagers");
+    groups.putAll(ExpertGroups.NAMES);
     for (Directorate directorate : file.directorates()) {
       groups.put(directorate.groupId(), directorate.name());
     }

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class FormCheck {
 
   private final VariableScope scope;
-  private final List<String> problems = new ArrayList<>();
+  private final List<FormProblem> problems = new ArrayList<>();
 
   private FormCheck(VariableScope scope) {
     this.scope = scope;
@@ -34,13 +34,13 @@ public final class FormCheck {
   public FormCheck text(ProcessVariable<String> variable, String label, boolean required, int min, int max) {
     Object raw = scope.getVariable(variable.name());
     if (raw != null && !(raw instanceof String)) {
-      problems.add("le champ « " + label + " » doit être un texte");
+      add(variable, "le champ « " + label + " » doit être un texte");
       return this;
     }
     String value = Texts.clean((String) raw);
     if (value.isEmpty()) {
       if (required) {
-        problems.add("le champ « " + label + " » est obligatoire");
+        add(variable, "le champ « " + label + " » est obligatoire");
       } else {
         storeBack(variable, raw, value);
       }
@@ -48,9 +48,9 @@ public final class FormCheck {
     }
     int length = Texts.visibleLength(value);
     if (length < min) {
-      problems.add("le champ « " + label + " » doit contenir au moins " + min + " caractères");
+      add(variable, "le champ « " + label + " » doit contenir au moins " + min + " caractères");
     } else if (length > max) {
-      problems.add("le champ « " + label + " » ne doit pas dépasser " + max + " caractères");
+      add(variable, "le champ « " + label + " » ne doit pas dépasser " + max + " caractères");
     } else {
       storeBack(variable, raw, value);
     }
@@ -65,9 +65,9 @@ public final class FormCheck {
   public FormCheck matches(ProcessVariable<String> variable, String label, Pattern pattern, String example) {
     Object raw = scope.getVariable(variable.name());
     if (!(raw instanceof String text) || Texts.isBlank(text)) {
-      problems.add("le champ « " + label + " » est obligatoire");
+      add(variable, "le champ « " + label + " » est obligatoire");
     } else if (!pattern.matcher(Texts.clean(text)).matches()) {
-      problems.add("le champ « " + label + " » doit avoir la forme " + example);
+      add(variable, "le champ « " + label + " » doit avoir la forme " + example);
     } else {
       storeBack(variable, raw, Texts.clean(text));
     }
@@ -85,7 +85,7 @@ public final class FormCheck {
   public <E extends Enum<E>> Optional<E> choice(ProcessVariable<String> variable, String label, Class<E> type) {
     Object raw = scope.getVariable(variable.name());
     if (raw == null || (raw instanceof String s && Texts.isBlank(s))) {
-      problems.add("le champ « " + label + " » est obligatoire");
+      add(variable, "le champ « " + label + " » est obligatoire");
       return Optional.empty();
     }
     for (E constant : type.getEnumConstants()) {
@@ -93,7 +93,7 @@ public final class FormCheck {
         return Optional.of(constant);
       }
     }
-    problems.add("le champ « " + label + " » doit valoir " + Arrays.stream(type.getEnumConstants())
+    add(variable, "le champ « " + label + " » doit valoir " + Arrays.stream(type.getEnumConstants())
         .map(Enum::name).collect(Collectors.joining(", ")));
     return Optional.empty();
   }
@@ -113,9 +113,9 @@ public final class FormCheck {
       value = Integer.valueOf(Texts.clean(s));
     }
     if (raw == null) {
-      problems.add("le champ « " + label + " » est obligatoire");
+      add(variable, "le champ « " + label + " » est obligatoire");
     } else if (value == null || value < min || value > max) {
-      problems.add("le champ « " + label + " » doit être un nombre entier de " + min + " à " + max);
+      add(variable, "le champ « " + label + " » doit être un nombre entier de " + min + " à " + max);
     } else {
       variable.set(scope, value);
     }
@@ -128,22 +128,36 @@ public final class FormCheck {
     if (raw == null) {
       variable.set(scope, false);
     } else if (!(raw instanceof Boolean)) {
-      problems.add("le champ « " + label + " » doit être coché ou non (oui/non)");
+      add(variable, "le champ « " + label + " » doit être coché ou non (oui/non)");
     }
     return this;
   }
 
   /** A rule across fields that the simple checks cannot express. */
   public FormCheck rule(boolean holds, String problem) {
+    return rule(null, holds, problem);
+  }
+
+  /** A rule the simple checks cannot express, about one field (its variable name). */
+  public FormCheck rule(String field, boolean holds, String problem) {
     if (!holds) {
-      problems.add(problem);
+      problems.add(new FormProblem(field, problem));
     }
     return this;
   }
 
   public FormCheck problem(String problem) {
-    problems.add(problem);
+    return problem(null, problem);
+  }
+
+  /** A problem about one field, named by its variable as the form's key. */
+  public FormCheck problem(String field, String problem) {
+    problems.add(new FormProblem(field, problem));
     return this;
+  }
+
+  private void add(ProcessVariable<?> variable, String problem) {
+    problems.add(new FormProblem(variable.name(), problem));
   }
 
   public boolean isValid() {
@@ -152,7 +166,7 @@ public final class FormCheck {
 
   public void orRefuse() {
     if (!problems.isEmpty()) {
-      throw new InvalidFormDataException(problems);
+      throw new InvalidFormDataException(problems.toArray(FormProblem[]::new));
     }
   }
 }

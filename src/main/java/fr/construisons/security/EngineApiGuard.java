@@ -74,7 +74,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
 
-  static final String SUPERVISION_GROUP = "supervision";
+  static final String SUPERVISION_GROUP = OrganisationDirectory.GROUP_SUPERVISION;
   private static final Set<String> OPERATORS = Set.of(SUPERVISION_GROUP, OrganisationDirectory.GROUP_ADMIN);
 
   /** The value types Tasklist's forms submit; anything else is not a form's doing. */

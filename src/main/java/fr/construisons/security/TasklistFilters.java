@@ -3,6 +3,7 @@ package fr.construisons.security;
 import static fr.construisons.organisation.OrganisationDirectory.GROUP_AGENTS;
 import static fr.construisons.organisation.OrganisationDirectory.GROUP_INNOVATION_TEAM;
 
+import fr.construisons.idea.IdeaLifecycle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,8 @@ public final class TasklistFilters {
     properties.put("refresh", true);
     // Shown under each task in the list: which idea the task is about.
     properties.put("variables", List.of(
-        Map.of("name", "ideaReference", "label", "Référence"),
-        Map.of("name", "title", "label", "Idée")));
+        Map.of("name", IdeaLifecycle.IDEA_REFERENCE.name(), "label", "Référence"),
+        Map.of("name", IdeaLifecycle.TITLE.name(), "label", "Idée")));
     return properties;
   }
 

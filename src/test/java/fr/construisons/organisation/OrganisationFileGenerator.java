@@ -82,10 +82,10 @@ public final class OrganisationFileGenerator {
 
   /** Where each workstream's experts work, when the organisation has that directorate. */
   private static final Map<String, String> EXPERT_DIRECTORATES = Map.of(
-      "experts-juridique", "juridique",
-      "experts-finances", "finances",
-      "experts-marche", "achats",
-      "experts-parcours-usagers", "dsi");
+      ExpertGroups.LEGAL, "juridique",
+      ExpertGroups.FINANCE, "finances",
+      ExpertGroups.MARKET, "achats",
+      ExpertGroups.USER_JOURNEY, "dsi");
 
   private static final String[] FIRST_NAMES = {
       "Camille", "Léa", "Paul", "Sophie", "Karim", "Jeanne", "Marc", "Inès", "Hugo", "Emma", "Louis", "Chloé",
@@ -254,12 +254,14 @@ public final class OrganisationFileGenerator {
     List<Person> everyone = staff.values().stream().flatMap(List::stream).toList();
     List<Person> operational = everyone.stream()
         .filter(p -> !p.directorate.equals(GENERAL_MANAGEMENT_DIRECTORATE)).toList();
-    EXPERT_DIRECTORATES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(expertise -> {
-      List<Person> pool = staff.containsKey(expertise.getValue()) ? staff.get(expertise.getValue()) : operational;
+    // Every experts group gets experts, a new one too (from anywhere until it is given a directorate).
+    ExpertGroups.NAMES.keySet().stream().sorted().forEach(group -> {
+      String directorate = EXPERT_DIRECTORATES.get(group);
+      List<Person> pool = staff.containsKey(directorate) ? staff.get(directorate) : operational;
       int given = 0;
       for (int attempt = 0; attempt < pool.size() * 4 && given < EXPERTS_PER_WORKSTREAM; attempt++) {
         Person candidate = pool.get(random.nextInt(pool.size()));
-        if (candidate.groups.add(expertise.getKey())) {
+        if (candidate.groups.add(group)) {
           given++;
         }
       }

@@ -374,6 +374,23 @@ class FormCheckTest {
     }
 
     @Test
+    void eachProblemNamesTheFieldItIsAboutSoThatPagesNeverReadTheFrenchText() {
+      FormCheck check = FormCheck.of(scope("title", "abc"));
+      check.requiredText(TITLE, "Titre", 5, 20)
+          .rule("colour", false, "la couleur « vert » n'existe pas")
+          .problem("aucun champ ne va avec ce problème");
+
+      InvalidFormDataException refused = catchThrowableOfType(InvalidFormDataException.class, check::orRefuse);
+
+      assertThat(refused.fieldProblems()).containsExactly(
+          new FormProblem("title", "le champ « Titre » doit contenir au moins 5 caractères"),
+          new FormProblem("colour", "la couleur « vert » n'existe pas"),
+          FormProblem.general("aucun champ ne va avec ce problème"));
+      assertThat(refused.problems()).containsExactly("le champ « Titre » doit contenir au moins 5 caractères",
+          "la couleur « vert » n'existe pas", "aucun champ ne va avec ce problème");
+    }
+
+    @Test
     void aValidFormIsValidAndItsNormalisedValuesAreStored() {
       MapVariableScope scope = scope("title", "  Relais-colis  ", "score", 4L, "colour", "RED");
       FormCheck check = FormCheck.of(scope)

@@ -32,6 +32,8 @@ class TaskFormSourceTest {
       // codes checked against the organisation or an enum by the form rules
       "ideatorDirectorate", "impactedDirectorates", "directorate", "sponsorDirectorate",
       "recommendedOrientation", "workstream", "agreementDecision", "timeShareUnit",
+      // French text the application writes from Workstream (label, hints)
+      "workstreamLabel", "workstreamHints",
       // booleans, numbers and dates checked by the form rules
       "wantsToCarry", "strategicImpact", "feasibility", "timeShare", "durationMonths", "startDate");
   /** FEEL keywords, functions and loop variables used by the templates. */

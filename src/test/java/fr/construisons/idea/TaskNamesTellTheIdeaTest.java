@@ -1,4 +1,4 @@
-package fr.construisons.process;
+package fr.construisons.idea;
 
 import static fr.construisons.idea.IdeaLifecycle.TITLE;
 import static fr.construisons.idea.IdeaLifecycle.Elements.TASK_CLARIFY_IDEA;

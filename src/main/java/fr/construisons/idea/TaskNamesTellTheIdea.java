@@ -1,4 +1,4 @@
-package fr.construisons.process;
+package fr.construisons.idea;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskNamesTellTheIdea extends AbstractProcessEnginePlugin {
 
-  static final String REFERENCE_VARIABLE = "ideaReference";
-  static final String TITLE_VARIABLE = "title";
+  // The idea's own variables (IdeaLifecycle), which incubation receives under the same names:
+  // this naming is about ideas, so it lives with them rather than in the process plumbing.
+  static final String REFERENCE_VARIABLE = IdeaLifecycle.IDEA_REFERENCE.name();
+  static final String TITLE_VARIABLE = IdeaLifecycle.TITLE.name();
   static final int TITLE_MAX = 60;
   /** The task name column of the engine's tables. */
   private static final int NAME_MAX = 255;
