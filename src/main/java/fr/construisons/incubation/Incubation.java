@@ -1,9 +1,10 @@
 package fr.construisons.incubation;
 
+import fr.construisons.process.ProcessVariable;
 import static fr.construisons.process.ProcessVariable.integer;
 import static fr.construisons.process.ProcessVariable.string;
 
-import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 
 /**
  * The API of {@code processes/incubation.bpmn}, called by idea-lifecycle when a feasible idea has
@@ -114,6 +115,24 @@ public final class Incubation {
 
   // Implementation by the sponsoring directorate.
   public static final ProcessVariable<String> IMPLEMENTATION_REPORT = string("implementationReport");
+
+  /**
+   * What each variable of the incubation becomes when the idea's people are taken out: kept are
+   * the workstreams, their conclusions and the decisions; the agreement, the experts' and team's
+   * texts and the people go. The variables given by idea-lifecycle are declared in IdeaLifecycle.
+   */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of(PROCESS_KEY)
+      .kept(WORKSTREAM, WORKSTREAM_CONCLUSION, TIMEBOX_DECISION, SPONSOR_DIRECTORATE, IMPLEMENTATION_DECISION,
+          PIVOT_WORKSTREAMS)
+      .personIds(LINE_MANAGER, COACH, LEGAL_EXPERT, FINANCE_EXPERT, MARKET_EXPERT, USER_JOURNEY_EXPERT)
+      .candidates(COACH_OPTIONS, LEGAL_EXPERT_OPTIONS, FINANCE_EXPERT_OPTIONS, MARKET_EXPERT_OPTIONS,
+          USER_JOURNEY_EXPERT_OPTIONS)
+      .erased(TIME_SHARE_UNIT, TIME_SHARE, DURATION_MONTHS, START_DATE, AGREEMENT_CONDITIONS, AGREEMENT_DECISION,
+          AGREEMENT_COMMENT, MEDIATION_DECISION, MEDIATION_NOTE, MILESTONES, DELIVERABLE_SUMMARY, EXPERT_COMMENT,
+          WORKSTREAM_REPORT, TIMEBOX_NOTE, DECISION_REASON, IMPLEMENTATION_REPORT,
+          // Inputs of the notification service tasks.
+          NotifyIncubationDelegate.MAIL_TEMPLATE, NotifyIncubationDelegate.RECIPIENTS)
+      .build();
 
   private Incubation() {}
 }
