@@ -130,6 +130,29 @@ public class IdeaRepository {
         .single();
   }
 
+  /** An idea as the similar-ideas prefilter reads it. */
+  public record Candidate(String reference, String title, String problem, IdeaStage stage) {}
+
+  /**
+   * The newest ideas whose lower-cased title or problem is like one of the patterns (LIKE syntax,
+   * escaped by the caller): a cheap prefilter, the caller ranks them.
+   */
+  public List<Candidate> newestWithTitleOrProblemLike(List<String> patterns, int max) {
+    StringBuilder where = new StringBuilder();
+    java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      where.append(i == 0 ? "" : " or ")
+          .append("lower(i.title) like :w").append(i).append(" or lower(i.problem) like :w").append(i);
+      params.put("w" + i, patterns.get(i));
+    }
+    return jdbc.sql("select i.reference, i.title, i.problem, i.stage from idea i where "
+            + where + " order by i.submitted_at desc offset 0 rows fetch next " + max + " rows only")
+        .params(params)
+        .query((rs, row) -> new Candidate(rs.getString("reference"), rs.getString("title"),
+            rs.getString("problem"), IdeaStage.valueOf(rs.getString("stage"))))
+        .list();
+  }
+
   /**
    * Stages whose closing reason is an agent's or the team's private words, never published: it goes
    * when the people are taken out of the idea.
