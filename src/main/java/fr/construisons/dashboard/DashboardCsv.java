@@ -1,5 +1,6 @@
 package fr.construisons.dashboard;
 
+import fr.construisons.process.SpreadsheetCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -11,19 +12,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's CSV files, made for French Excel: UTF-8 with a byte-order mark (without it
- * Excel reads accents as Windows-1252), {@code ;} between fields and decimal commas. Agents'
- * text is quoted by commons-csv, and text that a spreadsheet would take for a formula gets a
- * leading apostrophe (CSV injection: a title such as {@code =HYPERLINK(...)}).
+ * The dashboard's CSV files, made for French Excel ({@link SpreadsheetCsv}: byte-order mark,
+ * {@code ;}, formulas neutralised) with decimal commas.
  */
 @Component
 public class DashboardCsv {
 
-  public static final char BYTE_ORDER_MARK = '\uFEFF';
-  public static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL)
-      .setDelimiter(';')
-      .setRecordSeparator("\r\n")
-      .get();
+  private static final char BYTE_ORDER_MARK = SpreadsheetCsv.BYTE_ORDER_MARK;
+  private static final CSVFormat FORMAT = SpreadsheetCsv.FORMAT;
 
   static final String[] IDEA_COLUMNS = {"Référence", "Titre", "Direction de l'auteur", "Étape",
       "Déposée le", "Close le", "Motif de clôture"};
@@ -60,20 +56,9 @@ public class DashboardCsv {
     }
   }
 
-  /**
-   * Text a spreadsheet would evaluate ({@code = + - @}, or a tab or carriage return before them)
-   * is made plain text by a leading apostrophe, as OWASP advises for CSV injection. Shared by every
-   * CSV export (the dashboard's, an agent's personal data).
-   */
+  /** {@link SpreadsheetCsv#text}: kept here for the dashboard's writers and tests. */
   public static String text(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    char first = value.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-      return "'" + value;
-    }
-    return value;
+    return SpreadsheetCsv.text(value);
   }
 
   private static String day(Instant instant) {

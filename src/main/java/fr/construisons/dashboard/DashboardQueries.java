@@ -36,6 +36,11 @@ import org.springframework.stereotype.Service;
  * Nothing is copied: the history is the record of who did what when. Aggregates are computed by
  * the database (percentiles with {@code percentile_cont}, standard SQL that H2 and PostgreSQL
  * both know), so the page stays cheap with tens of thousands of ideas.
+ *
+ * <p>Read only. The idea module owns {@code idea} and every write to it; these reporting joins stay
+ * here rather than in {@code idea/IdeaRepository} because they are the dashboard's figures (year
+ * filters, funnel steps over the engine's history): moved there, the catalogue's owner would
+ * carry another module's page and read the engine's tables.
  */
 @Service
 public class DashboardQueries {

@@ -1,10 +1,11 @@
 package fr.construisons.idea;
 
+import fr.construisons.process.ProcessVariable;
 import static fr.construisons.process.ProcessVariable.bool;
 import static fr.construisons.process.ProcessVariable.integer;
 import static fr.construisons.process.ProcessVariable.string;
 
-import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 
 /**
  * The API of {@code processes/idea-lifecycle.bpmn}: everything the model and the code share is
@@ -118,6 +119,31 @@ public final class IdeaLifecycle {
   // Incubation result (out mapping of the call activity).
   public static final ProcessVariable<String> INCUBATION_DECISION = string("incubationDecision");
   public static final ProcessVariable<String> INCUBATION_CONCLUSION = string("incubationConclusion");
+
+  /**
+   * What each variable of idea-lifecycle becomes when the idea's people are taken out
+   * (privacy/EngineHistoryAnonymiser): kept are the idea's public content, its decisions, scores and
+   * what the public timeline shows. The idea's reference, ideator, title and directorate are
+   * declared here for every process that receives them (incubation, the closure requests, the
+   * retention job). Keeping a variable is a decision written here.
+   */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of(PROCESS_KEY)
+      .kept(IDEA_REFERENCE, TITLE, PROBLEM, SOLUTION, BENEFITS, IDEATOR_DIRECTORATE, IMPACTED_DIRECTORATES,
+          WANTS_TO_CARRY, STAGE, CLARIFICATION_OUTCOME, STRATEGIC_IMPACT, FEASIBILITY, RECOMMENDED_ORIENTATION,
+          ORIENTATION, EXPERIMENT_DECISION, EXPERIMENT_CONCLUSION, STUDY_OUTCOME, STUDY_CONCLUSION, DIRECTORATE,
+          TAKE_UP_DECISION, TAKE_UP_REASON, DUPLICATE_OF, INCUBATION_DECISION)
+      .personIds(IDEATOR)
+      .erased(SHOW_IDEATOR_NAME, CLARIFICATION_NOTES, REVIEW_COMMENT, ORIENTATION_JUSTIFICATION, EXPERIMENT_REPORT,
+          WITHDRAWAL_REASON, INCUBATION_CONCLUSION,
+          // Inputs of the stage-change service tasks: a reason may be a person's words.
+          MoveIdeaToStageDelegate.TARGET_STAGE, MoveIdeaToStageDelegate.STAGE_REASON)
+      .build();
+
+  /**
+   * The withdrawal and duplicate-closure processes' own variables: those processes are internal to
+   * this module, their declarations part of its API.
+   */
+  public static final VariableDeclarations CLOSURE_VARIABLES = fr.construisons.idea.closure.IdeaClosure.VARIABLES;
 
   private IdeaLifecycle() {}
 }

@@ -130,6 +130,117 @@ public class IdeaRepository {
         .single();
   }
 
+  /** An idea as the similar-ideas prefilter reads it. */
+  public record Candidate(String reference, String title, String problem, IdeaStage stage) {}
+
+  /**
+   * The newest ideas whose lower-cased title or problem is like one of the patterns (LIKE syntax,
+   * escaped by the caller): a cheap prefilter, the caller ranks them.
+   */
+  public List<Candidate> newestWithTitleOrProblemLike(List<String> patterns, int max) {
+    StringBuilder where = new StringBuilder();
+    java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      where.append(i == 0 ? "" : " or ")
+          .append("lower(i.title) like :w").append(i).append(" or lower(i.problem) like :w").append(i);
+      params.put("w" + i, patterns.get(i));
+    }
+    return jdbc.sql("select i.reference, i.title, i.problem, i.stage from idea i where "
+            + where + " order by i.submitted_at desc offset 0 rows fetch next " + max + " rows only")
+        .params(params)
+        .query((rs, row) -> new Candidate(rs.getString("reference"), rs.getString("title"),
+            rs.getString("problem"), IdeaStage.valueOf(rs.getString("stage"))))
+        .list();
+  }
+
+  /**
+   * Stages whose closing reason is an agent's or the team's private words, never published: it goes
+   * when the people are taken out of the idea.
+   */
+  static final List<String> PRIVATE_CLOSING_REASONS = List.of(IdeaStage.OUT_OF_SCOPE.name(),
+      IdeaStage.WITHDRAWN.name(), IdeaStage.INCUBATION_NOT_STARTED.name());
+
+  /** The references of this agent's ideas still open, in order: their processes still need the agent. */
+  public List<String> openReferencesOf(String ideator) {
+    return jdbc.sql("select reference from idea where ideator = :agent and closed_at is null order by reference")
+        .param("agent", ideator).query(String.class).list();
+  }
+
+  /**
+   * Names {@code pseudonym} instead of the ideator in each of their closed ideas, hides their name
+   * and drops a private closing reason (RGPD erasure at the agent's request); returns how many.
+   */
+  public int anonymiseClosedIdeasOf(String ideator, String pseudonym) {
+    return jdbc.sql("update idea set ideator = :anonymous, ideator_name_shown = false,"
+            + " closing_reason = case when stage in (:private) then null else closing_reason end"
+            + " where ideator = :agent and closed_at is not null")
+        .param("anonymous", pseudonym)
+        .param("private", PRIVATE_CLOSING_REASONS)
+        .param("agent", ideator)
+        .update();
+  }
+
+  /**
+   * Closed ideas past the cut-off in which somebody is still named, oldest first: not anonymised
+   * yet, or anonymised but commented or supported since (the idea box stays open to them), a
+   * supporter named {@code strangers} (a LIKE pattern) being nobody. The query is the idea's (the
+   * main table) although it looks into comments and supports, so that the retention job stays one
+   * statement (docs/performance.md).
+   */
+  public List<String> closedAndNamedOnOrBefore(Instant cutoff, String strangers, int max) {
+    return jdbc.sql("select reference from idea i where closed_at is not null and closed_at <= :cutoff"
+            + " and (anonymised_at is null"
+            + " or exists (select 1 from idea_comment c where c.idea_reference = i.reference)"
+            + " or exists (select 1 from idea_support s where s.idea_reference = i.reference and s.agent not like :strangers))"
+            + " order by closed_at, reference")
+        .param("cutoff", Timestamp.from(cutoff))
+        .param("strangers", strangers)
+        .query(String.class)
+        .list().stream().limit(max).toList();
+  }
+
+  /** Whether the idea is closed; empty when there is no such idea. */
+  public Optional<Boolean> closed(String reference) {
+    return jdbc.sql("select closed_at is not null from idea where reference = :ref")
+        .param("ref", reference).query(Boolean.class).optional();
+  }
+
+  /**
+   * Names {@code pseudonym} instead of the ideator, hides their name, drops a private closing
+   * reason and records when (RGPD: end of the idea's retention period).
+   */
+  public void anonymise(String reference, String pseudonym, Instant now) {
+    jdbc.sql("update idea set ideator = :anonymous, ideator_name_shown = false, anonymised_at = :now,"
+            + " closing_reason = case when stage in (:private) then null else closing_reason end"
+            + " where reference = :ref")
+        .param("anonymous", pseudonym)
+        .param("private", PRIVATE_CLOSING_REASONS)
+        .param("now", Timestamp.from(now))
+        .param("ref", reference)
+        .update();
+  }
+
+  /** An idea as its ideator submitted it, with what became of it: their personal-data export. */
+  public record Submitted(String reference, String title, String problem, String solution, String benefits,
+      String stage, Instant submittedAt, Instant closedAt, String closingReason, boolean ideatorNameShown) {}
+
+  /** Every idea this agent submitted, oldest first. */
+  public List<Submitted> submittedBy(String ideator) {
+    return jdbc.sql("""
+            select reference, title, problem, solution, benefits, stage, submitted_at, closed_at,
+              closing_reason, ideator_name_shown
+            from idea where ideator = :agent order by submitted_at, reference""")
+        .param("agent", ideator)
+        .query((rs, row) -> {
+          Timestamp closedAt = rs.getTimestamp("closed_at");
+          return new Submitted(rs.getString("reference"), rs.getString("title"), rs.getString("problem"),
+              rs.getString("solution"), rs.getString("benefits"), rs.getString("stage"),
+              rs.getTimestamp("submitted_at").toInstant(), closedAt == null ? null : closedAt.toInstant(),
+              rs.getString("closing_reason"), rs.getBoolean("ideator_name_shown"));
+        })
+        .list();
+  }
+
   private static Idea map(ResultSet rs, int row) throws SQLException {
     Timestamp closedAt = rs.getTimestamp("closed_at");
     String impacted = rs.getString("impacted_directorates");

@@ -20,6 +20,11 @@ import org.springframework.stereotype.Service;
 /**
  * Reads the shared idea box from the catalogue ({@code idea}) and the agents' supports. Only
  * public fields leave this class; the author's name only with their consent.
+ *
+ * <p>Read only. The idea module owns {@code idea} and every write to it; the list, search and feed
+ * query stays here because it is the idea box's own page (filters, pagination, the count of
+ * ideabox's {@code idea_support}): moved into {@code idea/IdeaRepository}, the catalogue's owner
+ * would read ideabox's table. A single-table read of {@code idea} goes through IdeaRepository.
  */
 @Service
 public class IdeaBoxQueries {

@@ -115,6 +115,37 @@ public class IdeaComments {
         .param("id", id).param("reference", reference).query(Long.class).single() > 0;
   }
 
+  /** A comment as its author wrote it, hidden or not: their personal-data export. */
+  public record Written(String reference, String body, Instant writtenAt, String hiddenReason) {}
+
+  /** Every comment this agent wrote, oldest first. */
+  public List<Written> writtenBy(String author) {
+    return jdbc.sql("select idea_reference, body, written_at, hidden_reason from idea_comment where author = :agent"
+            + " order by written_at, id")
+        .param("agent", author)
+        .query((rs, row) -> new Written(rs.getString("idea_reference"), rs.getString("body"),
+            rs.getTimestamp("written_at").toInstant(), rs.getString("hidden_reason")))
+        .list();
+  }
+
+  /**
+   * Deletes every comment of this author and names {@code pseudonym} where they hid somebody
+   * else's (RGPD erasure): a comment is its author's words, without them it would still point at
+   * them. Returns how many comments went.
+   */
+  public int eraseAuthor(String author, String pseudonym) {
+    int comments = jdbc.sql("delete from idea_comment where author = :agent").param("agent", author).update();
+    // The team member who hid somebody else's comment is named there too.
+    jdbc.sql("update idea_comment set hidden_by = :anonymous where hidden_by = :agent")
+        .param("anonymous", pseudonym).param("agent", author).update();
+    return comments;
+  }
+
+  /** Deletes every comment on this idea (its retention period is over). */
+  public void deleteAllOn(String reference) {
+    jdbc.sql("delete from idea_comment where idea_reference = :ref").param("ref", reference).update();
+  }
+
   private Comment map(ResultSet rs, int row) throws SQLException {
     String author = rs.getString("author");
     boolean hidden = rs.getTimestamp("hidden_at") != null;

@@ -2,6 +2,7 @@ package fr.construisons.ideabox;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,5 +54,40 @@ public class IdeaSupports {
 
   public void toggle(String reference, String agent) {
     set(reference, agent, !supports(reference, agent));
+  }
+
+  /** A support as its agent gave it: their personal-data export. */
+  public record Given(String reference, Instant supportedAt) {}
+
+  /** Every support this agent gave, oldest first. */
+  public List<Given> givenBy(String agent) {
+    return jdbc.sql("select idea_reference, supported_at from idea_support where agent = :agent order by supported_at")
+        .param("agent", agent)
+        .query((rs, row) -> new Given(rs.getString("idea_reference"), rs.getTimestamp("supported_at").toInstant()))
+        .list();
+  }
+
+  /** The references of the ideas this agent supports. */
+  public List<String> supportedBy(String agent) {
+    return jdbc.sql("select idea_reference from idea_support where agent = :agent")
+        .param("agent", agent).query(String.class).list();
+  }
+
+  /** The agents supporting this idea. */
+  public List<String> supportersOf(String reference) {
+    return jdbc.sql("select agent from idea_support where idea_reference = :ref").param("ref", reference)
+        .query(String.class).list();
+  }
+
+  /**
+   * Names {@code pseudonym} instead of this supporter: the support stays counted, without its
+   * agent (RGPD). The pseudonym must be unique to the idea (the table's primary key).
+   */
+  public void replaceSupporter(String reference, String agent, String pseudonym) {
+    jdbc.sql("update idea_support set agent = :stranger where idea_reference = :ref and agent = :agent")
+        .param("stranger", pseudonym)
+        .param("ref", reference)
+        .param("agent", agent)
+        .update();
   }
 }

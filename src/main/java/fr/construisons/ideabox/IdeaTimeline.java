@@ -61,9 +61,10 @@ public class IdeaTimeline {
   private static final String INCUBATION_DECISION = Incubation.IMPLEMENTATION_DECISION.name();
 
   /**
-   * Every variable the timeline reads from history: they stay when an idea's people are taken out
-   * at the end of its retention period (privacy/EngineHistoryAnonymiser), so the timeline does not
-   * change then.
+   * Every variable the timeline reads from history. Each is declared kept in its process API
+   * (IdeaLifecycle.VARIABLES, Incubation.VARIABLES), so it stays when an idea's people are taken out
+   * at the end of its retention period and the timeline does not change then;
+   * privacy's ProcessVariableFateTest checks it.
    */
   public static final Set<String> VARIABLES_SHOWN = Set.of(ORIENTATION.name(), EXPERIMENT_DECISION.name(),
       EXPERIMENT_CONCLUSION.name(), STUDY_OUTCOME.name(), STUDY_CONCLUSION.name(), TAKE_UP_DECISION.name(),

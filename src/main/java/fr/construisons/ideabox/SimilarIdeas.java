@@ -1,19 +1,17 @@
 package fr.construisons.ideabox;
 
+import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.process.Texts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,10 +56,10 @@ public class SimilarIdeas {
       "lorsque", "parce", "alors", "lors", "etc", "chacun", "chacune", "beaucoup", "souvent",
       "uns", "unes", "the", "and");
 
-  private final JdbcClient jdbc;
+  private final IdeaRepository catalogue;
 
-  public SimilarIdeas(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public SimilarIdeas(IdeaRepository catalogue) {
+    this.catalogue = catalogue;
   }
 
   /** One suggestion: enough to recognise the idea and open its page. */
@@ -88,19 +86,8 @@ public class SimilarIdeas {
     queryWords.addAll(problemWords);
     queryWords = queryWords.subList(0, Math.min(queryWords.size(), MAX_QUERY_WORDS));
 
-    StringBuilder where = new StringBuilder();
-    Map<String, Object> params = new LinkedHashMap<>();
-    for (int i = 0; i < queryWords.size(); i++) {
-      where.append(i == 0 ? "" : " or ")
-          .append("lower(i.title) like :w").append(i).append(" or lower(i.problem) like :w").append(i);
-      params.put("w" + i, "%" + likePattern(queryWords.get(i)) + "%");
-    }
-    List<Candidate> candidates = jdbc.sql("select i.reference, i.title, i.problem, i.stage from idea i where "
-            + where + " order by i.submitted_at desc offset 0 rows fetch next " + MAX_CANDIDATES + " rows only")
-        .params(params)
-        .query((rs, row) -> new Candidate(rs.getString("reference"), rs.getString("title"),
-            rs.getString("problem"), IdeaStage.valueOf(rs.getString("stage"))))
-        .list();
+    List<String> patterns = queryWords.stream().map(word -> "%" + likePattern(word) + "%").toList();
+    List<IdeaRepository.Candidate> candidates = catalogue.newestWithTitleOrProblemLike(patterns, MAX_CANDIDATES);
     return candidates.stream()
         .map(c -> new SimilarIdea(c.reference(), c.title(), c.stage(),
             score(titleWords, problemWords, significantWords(c.title()), significantWords(c.problem()))))
@@ -110,8 +97,6 @@ public class SimilarIdeas {
         .limit(MAX_RESULTS)
         .toList();
   }
-
-  private record Candidate(String reference, String title, String problem, IdeaStage stage) {}
 
   /**
    * The weighted share of the typed words found in a candidate: a title word weighs twice a

@@ -1,10 +1,12 @@
 package fr.construisons.incubation;
 
+import fr.construisons.process.ProcessVariable;
 import static fr.construisons.process.ProcessVariable.integer;
 import static fr.construisons.process.ProcessVariable.string;
 
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -134,6 +136,25 @@ public final class Incubation {
 
   // Implementation by the sponsoring directorate.
   public static final ProcessVariable<String> IMPLEMENTATION_REPORT = string("implementationReport");
+
+  /**
+   * What each variable of the incubation becomes when the idea's people are taken out: kept are
+   * the workstreams, their conclusions and the decisions; the agreement, the experts' and team's
+   * texts and the people go. The variables given by idea-lifecycle are declared in IdeaLifecycle.
+   */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of(PROCESS_KEY)
+      .kept(WORKSTREAM, WORKSTREAM_LABEL, WORKSTREAM_HINTS, WORKSTREAM_CONCLUSION, TIMEBOX_DECISION,
+          SPONSOR_DIRECTORATE, IMPLEMENTATION_DECISION, PIVOT_WORKSTREAMS)
+      .personIds(LINE_MANAGER, COACH)
+      // Derived from Workstream: a new workstream's expert and candidates follow by construction.
+      .personIds(EXPERTS.toArray())
+      .candidates(CANDIDATE_LISTS.toArray())
+      .erased(TIME_SHARE_UNIT, TIME_SHARE, DURATION_MONTHS, START_DATE, AGREEMENT_CONDITIONS, AGREEMENT_DECISION,
+          AGREEMENT_COMMENT, MEDIATION_DECISION, MEDIATION_NOTE, MILESTONES, DELIVERABLE_SUMMARY, EXPERT_COMMENT,
+          WORKSTREAM_REPORT, TIMEBOX_NOTE, DECISION_REASON, IMPLEMENTATION_REPORT,
+          // The mail input of the send tasks of incubation 1.0.0 and 1.1.0.
+          IncubationMailsOfOlderModels.MAIL_TEMPLATE)
+      .build();
 
   private Incubation() {}
 }

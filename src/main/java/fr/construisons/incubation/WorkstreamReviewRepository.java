@@ -53,4 +53,27 @@ public class WorkstreamReviewRepository {
         .flatMap(w -> all.stream().filter(r -> r.workstream() == w).findFirst().stream())
         .toList();
   }
+
+  /**
+   * Names {@code pseudonym} instead of this expert and replaces their comment by {@code text} in
+   * every review they gave (RGPD erasure at their request); returns how many.
+   */
+  public int anonymiseExpert(String expert, String pseudonym, String text) {
+    return jdbc.sql("update incubation_workstream set expert = :anonymous, expert_comment = :text"
+            + " where expert = :agent")
+        .param("anonymous", pseudonym).param("text", text).param("agent", expert).update();
+  }
+
+  /**
+   * Names {@code pseudonym} instead of the experts and replaces their comments and the project
+   * team's summaries by {@code text} in every review of this idea (its retention period is over).
+   */
+  public void anonymise(String ideaReference, String pseudonym, String text) {
+    jdbc.sql("update incubation_workstream set expert = :anonymous, expert_comment = :text,"
+            + " deliverable_summary = :text where idea_reference = :ref")
+        .param("anonymous", pseudonym)
+        .param("text", text)
+        .param("ref", ideaReference)
+        .update();
+  }
 }

@@ -2,6 +2,7 @@ package fr.construisons.notification;
 
 import fr.construisons.notification.MailCatalogue.OutgoingMail;
 import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ public class SendMailDelegate implements JavaDelegate {
 
   public static final ProcessVariable<String> MAIL = ProcessVariable.string("mail");
   public static final ProcessVariable<String> RECIPIENTS = ProcessVariable.string("recipients");
+  /** The send tasks' inputs name a mail and roles, never a person: nothing to keep. */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of("send tasks")
+      .erased(MAIL, RECIPIENTS).build();
 
   private final NotificationService notifications;
   private final Map<String, Owned> mailsByName = new HashMap<>();

@@ -2,11 +2,13 @@ package fr.construisons.privacy;
 
 import static fr.construisons.privacy.IdeaAnonymiser.ANONYMISED;
 import static fr.construisons.privacy.IdeaAnonymiser.ANONYMOUS;
-import static fr.construisons.privacy.IdeaAnonymiser.PRIVATE_CLOSING_REASONS;
 
+import fr.construisons.idea.IdeaRepository;
+import fr.construisons.ideabox.IdeaComments;
+import fr.construisons.ideabox.IdeaSupports;
+import fr.construisons.incubation.WorkstreamReviewRepository;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,20 +34,26 @@ public class AgentErasure {
     }
   }
 
-  private final JdbcClient jdbc;
+  private final IdeaRepository ideas;
+  private final IdeaComments comments;
+  private final IdeaSupports supports;
+  private final WorkstreamReviewRepository workstreamReviews;
   private final EngineHistoryAnonymiser engineHistory;
   private final PersonalDataLog log;
 
-  public AgentErasure(JdbcClient jdbc, EngineHistoryAnonymiser engineHistory, PersonalDataLog log) {
-    this.jdbc = jdbc;
+  public AgentErasure(IdeaRepository ideas, IdeaComments comments, IdeaSupports supports,
+      WorkstreamReviewRepository workstreamReviews, EngineHistoryAnonymiser engineHistory, PersonalDataLog log) {
+    this.ideas = ideas;
+    this.comments = comments;
+    this.supports = supports;
+    this.workstreamReviews = workstreamReviews;
     this.engineHistory = engineHistory;
     this.log = log;
   }
 
   /** Ideas of this agent still open: they keep the agent's id until they close. */
   public List<String> openIdeasOf(String agent) {
-    return jdbc.sql("select reference from idea where ideator = :agent and closed_at is null order by reference")
-        .param("agent", agent).query(String.class).list();
+    return ideas.openReferencesOf(agent);
   }
 
   /** {@code actor}: the team member who processed the request, recorded in the log. */
@@ -55,25 +63,13 @@ public class AgentErasure {
       throw new IllegalArgumentException("No agent to erase: " + agent);
     }
     List<String> openIdeas = openIdeasOf(agent);
-    int ideas = jdbc.sql("update idea set ideator = :anonymous, ideator_name_shown = false,"
-            + " closing_reason = case when stage in (:private) then null else closing_reason end"
-            + " where ideator = :agent and closed_at is not null")
-        .param("anonymous", ANONYMOUS)
-        .param("private", PRIVATE_CLOSING_REASONS)
-        .param("agent", agent)
-        .update();
-    List<String> supported = jdbc.sql("select idea_reference from idea_support where agent = :agent")
-        .param("agent", agent).query(String.class).list();
-    supported.forEach(reference -> IdeaAnonymiser.stranger(jdbc, reference, agent));
-    int comments = jdbc.sql("delete from idea_comment where author = :agent").param("agent", agent).update();
-    // The team member who hid somebody else's comment is named there too.
-    jdbc.sql("update idea_comment set hidden_by = :anonymous where hidden_by = :agent")
-        .param("anonymous", ANONYMOUS).param("agent", agent).update();
-    int reviews = jdbc.sql("update incubation_workstream set expert = :anonymous, expert_comment = :text"
-            + " where expert = :agent")
-        .param("anonymous", ANONYMOUS).param("text", ANONYMISED).param("agent", agent).update();
+    int closedIdeas = ideas.anonymiseClosedIdeasOf(agent, ANONYMOUS);
+    List<String> supported = supports.supportedBy(agent);
+    supported.forEach(reference -> IdeaAnonymiser.stranger(supports, reference, agent));
+    int erasedComments = comments.eraseAuthor(agent, ANONYMOUS);
+    int reviews = workstreamReviews.anonymiseExpert(agent, ANONYMOUS, ANONYMISED);
     engineHistory.anonymiseAgent(agent);
-    Report report = new Report(ideas, openIdeas, supported.size(), comments, reviews);
+    Report report = new Report(closedIdeas, openIdeas, supported.size(), erasedComments, reviews);
     log.record(actor, agent, Action.DATA_ERASED, report.summary());
     return report;
   }

@@ -2,7 +2,11 @@ package fr.construisons.privacy;
 
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.incubation.Incubation;
-import fr.construisons.ideabox.IdeaTimeline;
+import fr.construisons.notification.SendMailDelegate;
+import fr.construisons.privacy.requests.PersonalDataRequest;
+import fr.construisons.privacy.retention.Retention;
+import fr.construisons.process.VariableDeclarations;
+import fr.construisons.process.VariableFate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,31 +30,35 @@ import org.springframework.stereotype.Component;
 public class EngineHistoryAnonymiser {
 
   /**
-   * Variables that stay: the idea's public content, its decisions and scores (no person in them),
-   * and what the public timeline shows. Every other variable (people's ids, notes, comments, the
-   * manager's agreement, lists of candidates, reasons given by an agent) is deleted, including a
-   * variable added to a model later: keeping one is a decision written here.
+   * The declarations of every process whose history holds an idea's people. Each process API
+   * declares the fate of its variables ({@link VariableFate}); {@code ProcessVariableFateTest}
+   * checks that every variable of the models and forms is declared once, and that this list holds
+   * every declaration of the code base.
+   */
+  static final List<VariableDeclarations> DECLARATIONS = List.of(IdeaLifecycle.VARIABLES,
+      IdeaLifecycle.CLOSURE_VARIABLES, Incubation.VARIABLES, PersonalDataRequest.VARIABLES, Retention.VARIABLES,
+      SendMailDelegate.VARIABLES);
+
+  /**
+   * Variables that stay: those declared {@link VariableFate#KEPT} (the idea's public content, its
+   * decisions and scores, what the public timeline shows). Every other variable (people's ids,
+   * notes, comments, the manager's agreement, lists of candidates, reasons given by an agent) is
+   * deleted, including a variable nobody declared: keeping one is a decision written in its process
+   * API.
    */
   static final Set<String> KEPT_VARIABLES;
 
   static {
-    Set<String> kept = new HashSet<>(IdeaTimeline.VARIABLES_SHOWN);
-    List.of(IdeaLifecycle.IDEA_REFERENCE, IdeaLifecycle.TITLE, IdeaLifecycle.PROBLEM, IdeaLifecycle.SOLUTION,
-            IdeaLifecycle.BENEFITS, IdeaLifecycle.IDEATOR_DIRECTORATE, IdeaLifecycle.WANTS_TO_CARRY,
-            IdeaLifecycle.STAGE, IdeaLifecycle.CLARIFICATION_OUTCOME, IdeaLifecycle.STRATEGIC_IMPACT,
-            IdeaLifecycle.FEASIBILITY, IdeaLifecycle.RECOMMENDED_ORIENTATION, IdeaLifecycle.DIRECTORATE,
-            IdeaLifecycle.DUPLICATE_OF, IdeaLifecycle.INCUBATION_DECISION, Incubation.WORKSTREAM,
-            Incubation.WORKSTREAM_CONCLUSION, Incubation.TIMEBOX_DECISION, Incubation.SPONSOR_DIRECTORATE)
-        .forEach(variable -> kept.add(variable.name()));
-    kept.add(IdeaLifecycle.IMPACTED_DIRECTORATES);
-    kept.add(Incubation.PIVOT_WORKSTREAMS);
+    Set<String> kept = new HashSet<>();
+    DECLARATIONS.forEach(declared -> kept.addAll(declared.names(VariableFate.KEPT)));
     // Camunda's own multi-instance counters.
     kept.addAll(List.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter"));
     KEPT_VARIABLES = Set.copyOf(kept);
   }
 
-  static final List<String> CANDIDATE_LISTS = List.of(Incubation.COACH_OPTIONS, Incubation.LEGAL_EXPERT_OPTIONS,
-      Incubation.FINANCE_EXPERT_OPTIONS, Incubation.MARKET_EXPERT_OPTIONS, Incubation.USER_JOURNEY_EXPERT_OPTIONS);
+  /** The lists of candidates of the project-team form, declared {@link VariableFate#CANDIDATES}. */
+  static final List<String> CANDIDATE_LISTS = DECLARATIONS.stream()
+      .flatMap(declared -> declared.names(VariableFate.CANDIDATES).stream()).sorted().toList();
 
   private static final String FINISHED_ROOTS =
       "select PROC_INST_ID_ from ACT_HI_PROCINST where PROC_INST_ID_ = ROOT_PROC_INST_ID_ and END_TIME_ is not null";

@@ -1,11 +1,12 @@
 package fr.construisons.privacy;
 
-import fr.construisons.idea.IdeaStage;
-import java.sql.Timestamp;
+import fr.construisons.idea.IdeaRepository;
+import fr.construisons.ideabox.IdeaComments;
+import fr.construisons.ideabox.IdeaSupports;
+import fr.construisons.incubation.WorkstreamReviewRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,15 +26,18 @@ public class IdeaAnonymiser {
   /** Replaces a free text that could identify a person. */
   public static final String ANONYMISED = "[anonymisé]";
 
-  /** Stages whose closing reason is an agent's or the team's private words, never published. */
-  static final List<String> PRIVATE_CLOSING_REASONS = List.of(IdeaStage.OUT_OF_SCOPE.name(),
-      IdeaStage.WITHDRAWN.name(), IdeaStage.INCUBATION_NOT_STARTED.name());
-
-  private final JdbcClient jdbc;
+  private final IdeaRepository ideas;
+  private final IdeaComments comments;
+  private final IdeaSupports supports;
+  private final WorkstreamReviewRepository workstreamReviews;
   private final EngineHistoryAnonymiser engineHistory;
 
-  public IdeaAnonymiser(JdbcClient jdbc, EngineHistoryAnonymiser engineHistory) {
-    this.jdbc = jdbc;
+  public IdeaAnonymiser(IdeaRepository ideas, IdeaComments comments, IdeaSupports supports,
+      WorkstreamReviewRepository workstreamReviews, EngineHistoryAnonymiser engineHistory) {
+    this.ideas = ideas;
+    this.comments = comments;
+    this.supports = supports;
+    this.workstreamReviews = workstreamReviews;
     this.engineHistory = engineHistory;
   }
 
@@ -42,15 +46,7 @@ public class IdeaAnonymiser {
    * yet, or anonymised but commented or supported since (the idea box stays open to them).
    */
   public List<String> closedOnOrBefore(Instant cutoff, int max) {
-    return jdbc.sql("select reference from idea i where closed_at is not null and closed_at <= :cutoff"
-            + " and (anonymised_at is null"
-            + " or exists (select 1 from idea_comment c where c.idea_reference = i.reference)"
-            + " or exists (select 1 from idea_support s where s.idea_reference = i.reference and s.agent not like :strangers))"
-            + " order by closed_at, reference")
-        .param("cutoff", Timestamp.from(cutoff))
-        .param("strangers", ANONYMOUS + "-%")
-        .query(String.class)
-        .list().stream().limit(max).toList();
+    return ideas.closedAndNamedOnOrBefore(cutoff, ANONYMOUS + "-%", max);
   }
 
   /**
@@ -59,32 +55,17 @@ public class IdeaAnonymiser {
    */
   @Transactional
   public boolean anonymise(String reference, Instant now) {
-    Boolean closed = jdbc.sql("select closed_at is not null from idea where reference = :ref")
-        .param("ref", reference).query(Boolean.class).optional().orElse(null);
+    Boolean closed = ideas.closed(reference).orElse(null);
     if (closed == null || !closed) {
       return false;
     }
-    jdbc.sql("update idea set ideator = :anonymous, ideator_name_shown = false, anonymised_at = :now,"
-            + " closing_reason = case when stage in (:private) then null else closing_reason end"
-            + " where reference = :ref")
-        .param("anonymous", ANONYMOUS)
-        .param("private", PRIVATE_CLOSING_REASONS)
-        .param("now", Timestamp.from(now))
-        .param("ref", reference)
-        .update();
+    ideas.anonymise(reference, ANONYMOUS, now);
     // Supports stay counted: each supporter becomes a stranger.
-    jdbc.sql("select agent from idea_support where idea_reference = :ref").param("ref", reference)
-        .query(String.class).list()
-        .forEach(agent -> stranger(jdbc, reference, agent));
+    supports.supportersOf(reference).forEach(agent -> stranger(supports, reference, agent));
     // A comment is its author's opinion in their own words: without its author it would still
     // point at them, so it goes.
-    jdbc.sql("delete from idea_comment where idea_reference = :ref").param("ref", reference).update();
-    jdbc.sql("update incubation_workstream set expert = :anonymous, expert_comment = :text,"
-            + " deliverable_summary = :text where idea_reference = :ref")
-        .param("anonymous", ANONYMOUS)
-        .param("text", ANONYMISED)
-        .param("ref", reference)
-        .update();
+    comments.deleteAllOn(reference);
+    workstreamReviews.anonymise(reference, ANONYMOUS, ANONYMISED);
     engineHistory.anonymiseInstances(engineHistory.finishedInstancesOf(reference));
     return true;
   }
@@ -93,11 +74,7 @@ public class IdeaAnonymiser {
    * Replaces a supporter by a pseudonym nobody can trace back (random, never derived from the id),
    * unique so the idea's count of supports stays the same.
    */
-  static void stranger(JdbcClient jdbc, String reference, String agent) {
-    jdbc.sql("update idea_support set agent = :stranger where idea_reference = :ref and agent = :agent")
-        .param("stranger", ANONYMOUS + "-" + UUID.randomUUID())
-        .param("ref", reference)
-        .param("agent", agent)
-        .update();
+  static void stranger(IdeaSupports supports, String reference, String agent) {
+    supports.replaceSupporter(reference, agent, ANONYMOUS + "-" + UUID.randomUUID());
   }
 }

@@ -1,11 +1,11 @@
 package fr.construisons.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.construisons.dashboard.DashboardCsv;
 import fr.construisons.privacy.PersonalDataLog.Action;
 import fr.construisons.privacy.requests.PersonalDataRequest;
 import fr.construisons.privacy.requests.PersonalDataRequestSubmission;
 import fr.construisons.organisation.CurrentAgent;
+import fr.construisons.process.SpreadsheetCsv;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -113,12 +113,12 @@ public class MyDataController {
     log.record(agent.id(), agent.id(), Action.DATA_EXPORTED, "csv");
     download(response, "text/csv", "mes-donnees-construisons.csv");
     try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-         CSVPrinter csv = new CSVPrinter(out, DashboardCsv.FORMAT)) {
-      out.write(DashboardCsv.BYTE_ORDER_MARK);
+         CSVPrinter csv = new CSVPrinter(out, SpreadsheetCsv.FORMAT)) {
+      out.write(SpreadsheetCsv.BYTE_ORDER_MARK);
       csv.printRecord((Object[]) COLUMNS);
       for (PersonalDataExport.Entry e : entries) {
-        csv.printRecord(e.category(), DashboardCsv.text(e.reference()), DashboardCsv.text(e.field()),
-            DashboardCsv.text(e.value()), e.at() == null ? "" : DAY_AND_TIME.format(e.at()));
+        csv.printRecord(e.category(), SpreadsheetCsv.text(e.reference()), SpreadsheetCsv.text(e.field()),
+            SpreadsheetCsv.text(e.value()), e.at() == null ? "" : DAY_AND_TIME.format(e.at()));
       }
     }
   }

@@ -1,5 +1,8 @@
 package fr.construisons.privacy;
 
+import fr.construisons.idea.IdeaRepository;
+import fr.construisons.ideabox.IdeaComments;
+import fr.construisons.ideabox.IdeaSupports;
 import fr.construisons.organisation.OrganisationDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +14,6 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,14 +28,18 @@ public class PersonalDataExport {
   /** One piece of data: what it is, the idea it belongs to, its name, its value, its date. */
   public record Entry(String category, String reference, String field, String value, Instant at) {}
 
-  private final JdbcClient jdbc;
+  private final IdeaRepository ideas;
+  private final IdeaComments comments;
+  private final IdeaSupports supports;
   private final HistoryService history;
   private final OrganisationDirectory organisation;
   private final PersonalDataLog log;
 
-  public PersonalDataExport(JdbcClient jdbc, HistoryService history, OrganisationDirectory organisation,
-      PersonalDataLog log) {
-    this.jdbc = jdbc;
+  public PersonalDataExport(IdeaRepository ideas, IdeaComments comments, IdeaSupports supports,
+      HistoryService history, OrganisationDirectory organisation, PersonalDataLog log) {
+    this.ideas = ideas;
+    this.comments = comments;
+    this.supports = supports;
     this.history = history;
     this.organisation = organisation;
     this.log = log;
@@ -67,29 +73,20 @@ public class PersonalDataExport {
   }
 
   private void ideas(String agent, List<Entry> entries) {
-    jdbc.sql("""
-            select reference, title, problem, solution, benefits, stage, submitted_at, closed_at,
-              closing_reason, ideator_name_shown
-            from idea where ideator = :agent order by submitted_at, reference""")
-        .param("agent", agent)
-        .query((rs, row) -> {
-          String reference = rs.getString("reference");
-          Instant submitted = rs.getTimestamp("submitted_at").toInstant();
-          String category = "Idée déposée";
-          entries.add(new Entry(category, reference, "titre", rs.getString("title"), submitted));
-          entries.add(new Entry(category, reference, "problème", rs.getString("problem"), submitted));
-          entries.add(new Entry(category, reference, "solution", rs.getString("solution"), submitted));
-          entries.add(new Entry(category, reference, "bénéfices", rs.getString("benefits"), submitted));
-          entries.add(new Entry(category, reference, "étape", rs.getString("stage"), null));
-          entries.add(new Entry(category, reference, "nom affiché avec l'idée",
-              rs.getBoolean("ideator_name_shown") ? "oui" : "non", null));
-          if (rs.getTimestamp("closed_at") != null) {
-            entries.add(new Entry(category, reference, "motif de clôture", rs.getString("closing_reason"),
-                rs.getTimestamp("closed_at").toInstant()));
-          }
-          return reference;
-        })
-        .list();
+    for (IdeaRepository.Submitted idea : ideas.submittedBy(agent)) {
+      String reference = idea.reference();
+      Instant submitted = idea.submittedAt();
+      String category = "Idée déposée";
+      entries.add(new Entry(category, reference, "titre", idea.title(), submitted));
+      entries.add(new Entry(category, reference, "problème", idea.problem(), submitted));
+      entries.add(new Entry(category, reference, "solution", idea.solution(), submitted));
+      entries.add(new Entry(category, reference, "bénéfices", idea.benefits(), submitted));
+      entries.add(new Entry(category, reference, "étape", idea.stage(), null));
+      entries.add(new Entry(category, reference, "nom affiché avec l'idée", idea.ideatorNameShown() ? "oui" : "non", null));
+      if (idea.closedAt() != null) {
+        entries.add(new Entry(category, reference, "motif de clôture", idea.closingReason(), idea.closedAt()));
+      }
+    }
   }
 
   /** Each task the agent completed, and the values they submitted in it. */
@@ -123,27 +120,19 @@ public class PersonalDataExport {
   }
 
   private void comments(String agent, List<Entry> entries) {
-    jdbc.sql("select idea_reference, body, written_at, hidden_reason from idea_comment where author = :agent"
-            + " order by written_at, id")
-        .param("agent", agent)
-        .query((rs, row) -> {
-          String reference = rs.getString("idea_reference");
-          Instant written = rs.getTimestamp("written_at").toInstant();
-          entries.add(new Entry("Commentaire", reference, "texte", rs.getString("body"), written));
-          if (rs.getString("hidden_reason") != null) {
-            entries.add(new Entry("Commentaire", reference, "masqué par l'équipe, motif", rs.getString("hidden_reason"), written));
-          }
-          return reference;
-        })
-        .list();
+    for (IdeaComments.Written comment : comments.writtenBy(agent)) {
+      entries.add(new Entry("Commentaire", comment.reference(), "texte", comment.body(), comment.writtenAt()));
+      if (comment.hiddenReason() != null) {
+        entries.add(new Entry("Commentaire", comment.reference(), "masqué par l'équipe, motif", comment.hiddenReason(),
+            comment.writtenAt()));
+      }
+    }
   }
 
   private void supports(String agent, List<Entry> entries) {
-    jdbc.sql("select idea_reference, supported_at from idea_support where agent = :agent order by supported_at")
-        .param("agent", agent)
-        .query((rs, row) -> entries.add(new Entry("Soutien", rs.getString("idea_reference"), "soutien", "oui",
-            rs.getTimestamp("supported_at").toInstant())))
-        .list();
+    for (IdeaSupports.Given support : supports.givenBy(agent)) {
+      entries.add(new Entry("Soutien", support.reference(), "soutien", "oui", support.supportedAt()));
+    }
   }
 
   /** The entries by category, in the order they were gathered: what the page shows as counts. */

@@ -1,6 +1,7 @@
 package fr.construisons.idea.closure;
 
 import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 
 /**
  * The API of the two small processes that close an idea before incubation from Tasklist:
@@ -18,6 +19,14 @@ public final class IdeaClosure {
 
   /** The authenticated user who started the request (camunda:initiator). */
   public static final ProcessVariable<String> REQUESTER = ProcessVariable.string("requester");
+
+  /**
+   * The requester is the only variable these processes add (the idea's reference and the reasons
+   * are idea-lifecycle's, declared in IdeaLifecycle). {@code requester} is also the initiator of
+   * the personal-data request, which relies on this declaration: one fate per name.
+   */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of(WITHDRAWAL_PROCESS_KEY + ", "
+      + DUPLICATE_PROCESS_KEY).personIds(REQUESTER).build();
 
   private IdeaClosure() {}
 }

@@ -1,8 +1,9 @@
 package fr.construisons.privacy.requests;
 
+import fr.construisons.process.ProcessVariable;
 import static fr.construisons.process.ProcessVariable.string;
 
-import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 
 /**
  * The API of {@code processes/personal-data-request.bpmn}: an agent asks for a correction or the
@@ -88,6 +89,17 @@ public final class PersonalDataRequest {
   public static final ProcessVariable<String> PROCESSED_BY = string("processedBy");
   /** What the erasure did (AgentErasure.Report#summary), for the answer mail. */
   public static final ProcessVariable<String> ERASURE_SUMMARY = string("erasureSummary");
+
+  /**
+   * Everything about a request names or describes its requester: nothing is kept. The requester
+   * variable has the same name as the closure requests' initiator, declared once in idea's
+   * IdeaClosure (a name has one fate).
+   */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of(PROCESS_KEY)
+      .personIds(PROCESSED_BY)
+      .erased(REQUESTED_ON, REQUEST_KIND, REQUEST_TEXT, REQUESTER_NAME, REQUEST_KIND_LABEL, OPEN_IDEAS_KEPT, ANSWER,
+          ANSWER_TEXT, ERASURE_SUMMARY)
+      .build();
 
   /** Lengths of the two free texts, as the forms say. */
   public static final int TEXT_MIN = 10;

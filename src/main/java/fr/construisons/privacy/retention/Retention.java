@@ -2,6 +2,7 @@ package fr.construisons.privacy.retention;
 
 import fr.construisons.process.JsonStringList;
 import fr.construisons.process.ProcessVariable;
+import fr.construisons.process.VariableDeclarations;
 
 /** The personal-data-retention process: its key, elements and variables. */
 public final class Retention {
@@ -24,6 +25,11 @@ public final class Retention {
   public static final ProcessVariable<String> IDEA_REFERENCE = ProcessVariable.string("ideaReference");
   /** How many log entries past their own period were deleted. */
   public static final ProcessVariable<Integer> LOG_ENTRIES_PURGED = ProcessVariable.integer("logEntriesPurged");
+
+  /** The job's working values; its ideaReference is the idea's, declared in IdeaLifecycle. */
+  public static final VariableDeclarations VARIABLES = VariableDeclarations.of(PROCESS_KEY)
+      .erased(EXPIRED_IDEAS, LOG_ENTRIES_PURGED)
+      .build();
 
   private Retention() {}
 }
