@@ -1,5 +1,6 @@
 package fr.construisons.ideabox;
 
+import fr.construisons.organisation.PublicPage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The latest public ideas for the intranet's home page, read anonymously by the intranet server:
  * public fields only, and the author's name only when they agreed to it.
  */
+@PublicPage
 @RestController
 public class LatestIdeasFeed {
 

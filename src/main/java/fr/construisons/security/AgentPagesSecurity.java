@@ -1,8 +1,13 @@
 package fr.construisons.security;
 
 import fr.construisons.organisation.CurrentAgent;
+import fr.construisons.organisation.PageFor;
+import fr.construisons.organisation.PublicPage;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -21,12 +28,15 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.servlet.support.csrf.CsrfRequestDataValueProcessor;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 /**
@@ -38,12 +48,13 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 @Configuration(proxyBeanMethods = false)
 public class AgentPagesSecurity implements WebMvcConfigurer {
 
-  /** Paths of pages that need a signed-in agent. */
-  public static final List<String> SIGNED_IN_PATHS = List.of("/idees", "/idees/**", "/tableau-de-bord", "/tableau-de-bord/**",
-      "/mes-donnees", "/mes-donnees/**");
-  /** Every path of ours whose forms post: CSRF and headers apply to them all. */
-  static final String[] PAGE_URL_PATTERNS = {"/idees/*", "/tableau-de-bord/*", "/mes-donnees/*", "/connexion", "/deconnexion",
-      "/api/idees/*"};
+  /**
+   * The paths whose filters are not ours: the Camunda web applications (their own CSRF protection
+   * and headers), the REST API (HTTP Basic, no forms) and the actuator. Everything else served
+   * here is one of our pages or their static files, and gets CSRF and the headers below, so a new
+   * page needs no list edited.
+   */
+  static final List<String> NOT_OUR_PAGES = List.of("/camunda/", "/engine-rest/", "/actuator/");
 
   public static final String LOGIN_PATH = "/connexion";
   static final String CURRENT_AGENT = CurrentAgent.class.getName();
@@ -61,8 +72,9 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
         HttpServletResponse.SC_FORBIDDEN,
         "Le formulaire a expiré ou ne vient pas de cette page : rechargez la page et recommencez."));
     FilterRegistrationBean<CsrfFilter> registration = new FilterRegistrationBean<>(filter);
+    filter.setRequireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod()) && isOurPage(request));
     registration.setName("construisons-agent-pages-csrf");
-    registration.addUrlPatterns(PAGE_URL_PATTERNS);
+    registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
@@ -72,7 +84,7 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
    * still run nothing. Pages are never framed.
    */
   @Bean
-  FilterRegistrationBean<HeaderWriterFilter> agentPagesHeaders() {
+  FilterRegistrationBean<OncePerRequestFilter> agentPagesHeaders() {
     HeaderWriterFilter filter = new HeaderWriterFilter(List.of(
         new ContentSecurityPolicyHeaderWriter("default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none';"
@@ -80,10 +92,21 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
         new XContentTypeOptionsHeaderWriter(),
         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
         new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-    FilterRegistrationBean<HeaderWriterFilter> registration = new FilterRegistrationBean<>(filter);
+    OncePerRequestFilter ourPagesOnly = new OncePerRequestFilter() {
+      @Override
+      protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isOurPage(request);
+      }
+
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        filter.doFilter(request, response, chain);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(ourPagesOnly);
     registration.setName("construisons-agent-pages-headers");
-    registration.addUrlPatterns(PAGE_URL_PATTERNS);
-    registration.addUrlPatterns("/idees", "/tableau-de-bord", "/mes-donnees", "/ressources/*", "/error");
+    registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
     return registration;
   }
@@ -94,9 +117,17 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
     return new CsrfRequestDataValueProcessor();
   }
 
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
+  static boolean isOurPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length()).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("/{2,}", "/");
+    return NOT_OUR_PAGES.stream().noneMatch(prefix -> path.startsWith(prefix) || (path + "/").equals(prefix));
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new SignedInAgent()).addPathPatterns(SIGNED_IN_PATHS);
+    registry.addInterceptor(new SignedInAgent());
   }
 
   @Override
@@ -104,32 +135,55 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
     resolvers.add(new CurrentAgentResolver());
   }
 
-  /** Sends an anonymous visitor to the login page, then back where they were going. */
+  /**
+   * Every page of a controller of ours needs a signed-in agent, unless it is a {@link PublicPage}:
+   * an anonymous visitor goes to the login page, then back where they were going. A page
+   * {@link PageFor} some groups answers « Accès refusé » (403) to the other agents.
+   */
   private final class SignedInAgent implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
         throws Exception {
-      var agent = login.current(request);
-      if (agent.isPresent()) {
-        request.setAttribute(CURRENT_AGENT, agent.get());
+      if (!(handler instanceof HandlerMethod page) || !isOurs(page) || annotation(page, PublicPage.class) != null) {
+        // Camunda's and Spring's own handlers (web applications' files, error page), and public pages.
         return true;
       }
-      String target = request.getRequestURI().substring(request.getContextPath().length());
-      if (request.getQueryString() != null && "GET".equals(request.getMethod())) {
-        target += "?" + request.getQueryString();
+      var agent = login.current(request);
+      if (agent.isEmpty()) {
+        String target = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getQueryString() != null && "GET".equals(request.getMethod())) {
+          target += "?" + request.getQueryString();
+        }
+        response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?suite="
+            + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        return false;
       }
-      response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?suite="
-          + URLEncoder.encode(target, StandardCharsets.UTF_8));
-      return false;
+      PageFor groups = annotation(page, PageFor.class);
+      if (groups != null && java.util.Arrays.stream(groups.value()).noneMatch(agent.get().groups()::contains)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+      }
+      request.setAttribute(CURRENT_AGENT, agent.get());
+      return true;
     }
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
         ModelAndView view) {
-      if (view != null && !view.getViewName().startsWith("redirect:")) {
+      // Only our pages' views; another handler's view may have no name (a View object).
+      if (view != null && view.getViewName() != null && !view.getViewName().startsWith("redirect:")
+          && request.getAttribute(CURRENT_AGENT) != null) {
         view.addObject("agent", request.getAttribute(CURRENT_AGENT));
       }
     }
+  }
+
+  private static boolean isOurs(HandlerMethod page) {
+    return page.getBeanType().getPackageName().startsWith("fr.construisons.");
+  }
+
+  private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod page, Class<A> type) {
+    A onMethod = page.getMethodAnnotation(type);
+    return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(page.getBeanType(), type);
   }
 
   private static final class CurrentAgentResolver implements HandlerMethodArgumentResolver {

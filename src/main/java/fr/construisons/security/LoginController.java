@@ -1,5 +1,6 @@
 package fr.construisons.security;
 
+import fr.construisons.organisation.PublicPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The login page of our own pages. It signs in to the Camunda web applications at the same time
  * ({@link SharedLogin}); Tasklist's own login works for our pages too.
  */
+@PublicPage
 @Controller
 public class LoginController {
 
