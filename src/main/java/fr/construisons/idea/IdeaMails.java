@@ -9,6 +9,7 @@ import fr.construisons.idea.Decisions.TakeUpDecision;
 import fr.construisons.notification.MailCatalogue;
 import fr.construisons.notification.MailTemplate;
 import fr.construisons.notification.NotificationService;
+import fr.construisons.organisation.ExpertGroups;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.organisation.OrganisationDirectory.Directorate;
@@ -138,6 +139,9 @@ public class IdeaMails implements MailCatalogue {
     model.put("stageLabel", idea.stage().label());
     model.put("tasklistUrl", tasklistUrl);
     model.put("reason", Texts.isBlank(reason) ? null : Texts.clean(reason));
+    // The incubation's workstreams, for the mails that list them (one list: a new workstream
+    // changes no mail).
+    model.put("workstreamLabels", ExpertGroups.workstreamList());
     return model;
   }
 

@@ -10,18 +10,19 @@ import fr.construisons.process.ProcessVariable;
  * the team, the label and hints the workstream forms show (task variables {@code workstreamLabel}
  * and {@code workstreamHints}, set by the model from here).
  *
- * <p>A new workstream is one line here and its experts group in {@link ExpertGroups}; then a
+ * <p>A new workstream is one line here and its experts group, with the workstream's label, in
+ * {@link ExpertGroups}; then a
  * select in {@code forms/form-project-team.form} (key {@code <expert>}, values key
  * {@code <expert>Options}) and a choice in {@code forms/decide-implementation.form} for the pivot.
  */
 public enum Workstream {
-  LEGAL("juridique", ExpertGroups.LEGAL, "legalExpert",
+  LEGAL(ExpertGroups.LEGAL, "legalExpert",
       "Pistes : cadre réglementaire, commande publique, protection des données personnelles, responsabilités."),
-  FINANCIAL("financier", ExpertGroups.FINANCE, "financeExpert",
+  FINANCIAL(ExpertGroups.FINANCE, "financeExpert",
       "Pistes : coûts de mise en place et de fonctionnement, financements possibles, économies attendues."),
-  MARKET_STUDY("étude de marché", ExpertGroups.MARKET, "marketExpert",
+  MARKET_STUDY(ExpertGroups.MARKET, "marketExpert",
       "Pistes : besoins des publics visés, solutions existantes ailleurs, partenaires possibles."),
-  USER_JOURNEY("parcours usagers", ExpertGroups.USER_JOURNEY, "userJourneyExpert",
+  USER_JOURNEY(ExpertGroups.USER_JOURNEY, "userJourneyExpert",
       "Pistes : parcours actuel et futur des usagers, points de difficulté, retours des usagers.");
 
   private final String label;
@@ -30,8 +31,9 @@ public enum Workstream {
   private final ProcessVariable<String> expertVariable;
   private final String optionsVariable;
 
-  Workstream(String label, String expertGroup, String expertVariable, String hints) {
-    this.label = label;
+  Workstream(String expertGroup, String expertVariable, String hints) {
+    // The label is the experts group's (one place, which the idea's mails can read too).
+    this.label = ExpertGroups.WORKSTREAM_LABELS.get(expertGroup);
     this.hints = hints;
     this.expertGroup = expertGroup;
     this.expertVariable = ProcessVariable.string(expertVariable);

@@ -20,14 +20,33 @@ public final class ExpertGroups {
 
   /** Group id → French name, in the order the groups are created and listed. */
   public static final Map<String, String> NAMES;
+  /**
+   * Group id → the French name of the workstream its members review (« volet juridique »), the one
+   * place of these labels: {@code incubation.Workstream} takes its label from here, and the mails
+   * that list the workstreams (even the idea's, which cannot see the incubation) read them here.
+   */
+  public static final Map<String, String> WORKSTREAM_LABELS;
 
   static {
     Map<String, String> names = new LinkedHashMap<>();
-    names.put(LEGAL, "Experts juridiques");
-    names.put(FINANCE, "Experts financiers");
-    names.put(MARKET, "Experts étude de marché");
-    names.put(USER_JOURNEY, "Experts parcours usagers");
+    Map<String, String> workstreams = new LinkedHashMap<>();
+    group(names, workstreams, LEGAL, "Experts juridiques", "juridique");
+    group(names, workstreams, FINANCE, "Experts financiers", "financier");
+    group(names, workstreams, MARKET, "Experts étude de marché", "étude de marché");
+    group(names, workstreams, USER_JOURNEY, "Experts parcours usagers", "parcours usagers");
     NAMES = Collections.unmodifiableMap(names);
+    WORKSTREAM_LABELS = Collections.unmodifiableMap(workstreams);
+  }
+
+  private static void group(Map<String, String> names, Map<String, String> workstreams, String id, String name,
+      String workstream) {
+    names.put(id, name);
+    workstreams.put(id, workstream);
+  }
+
+  /** The workstreams' labels in order, as the mails list them: « juridique, financier, … ». */
+  public static String workstreamList() {
+    return String.join(", ", WORKSTREAM_LABELS.values());
   }
 
   private ExpertGroups() {}

@@ -302,6 +302,7 @@ class NotificationServiceTest {
     model.put("decisionLabel", TakeUpDecision.ALREADY_DONE.label());
     model.put("workingDays", 5);
     model.put("duplicateOf", "CONS-2026-0007");
+    model.put("workstreamLabels", "juridique, financier, étude de marché, parcours usagers");
     // The answer to a personal-data request: the team's own words (free text, so the hostile title)
     // and the request's date, which stands where the idea's reference does in the subject.
     model.put("requesterName", "Camille Martin");
