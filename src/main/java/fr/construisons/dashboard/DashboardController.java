@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The dashboard is for the people who steer the scheme; the others get « Accès refusé ». */
 @Controller
 @PageFor({OrganisationDirectory.GROUP_INNOVATION_TEAM, OrganisationDirectory.GROUP_GENERAL_MANAGEMENT})
-public class DashboardController {
+class DashboardController {
 
   static final String PATH = "/tableau-de-bord";
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code ;}, formulas neutralised) with decimal commas.
  */
 @Component
-public class DashboardCsv {
+class DashboardCsv {
 
   private static final char BYTE_ORDER_MARK = SpreadsheetCsv.BYTE_ORDER_MARK;
   private static final CSVFormat FORMAT = SpreadsheetCsv.FORMAT;

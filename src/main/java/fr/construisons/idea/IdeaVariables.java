@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the idea's content from the process variables, once validated. */
 @Component
-public class IdeaVariables {
+class IdeaVariables {
 
   private final ImpactedDirectorates impactedDirectorates;
 

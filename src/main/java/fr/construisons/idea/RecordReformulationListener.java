@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@link ValidateTaskFormListener}): the catalogue shows the reworked idea.
  */
 @Component("recordReformulationListener")
-public class RecordReformulationListener implements ExecutionListener {
+class RecordReformulationListener implements ExecutionListener {
 
   private final IdeaService ideas;
   private final IdeaVariables variables;

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instead of sharing a number.
  */
 @Component
-public class ReferenceGenerator {
+class ReferenceGenerator {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * evaluated), on one line, and shortened to {@value #TITLE_MAX} characters.
  */
 @Component
-public class TaskNamesTellTheIdea extends AbstractProcessEnginePlugin {
+class TaskNamesTellTheIdea extends AbstractProcessEnginePlugin {
 
   // The idea's own variables (IdeaLifecycle), which incubation receives under the same names:
   // this naming is about ideas, so it lives with them rather than in the process plumbing.

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * submission is refused before anything is stored.
  */
 @Component("validateNewIdeaListener")
-public class ValidateNewIdeaListener implements ExecutionListener {
+class ValidateNewIdeaListener implements ExecutionListener {
 
   private final IdeaFormRules rules;
 

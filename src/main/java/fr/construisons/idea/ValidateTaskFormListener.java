@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * study and the experiment are theirs by design.
  */
 @Component("validateTaskFormListener")
-public class ValidateTaskFormListener extends TaskFormValidation {
+class ValidateTaskFormListener extends TaskFormValidation {
 
   static final ExcludedActor NOT_THE_AUTHOR = new ExcludedActor(IdeaLifecycle.IDEATOR,
       "vous êtes l'auteur de cette idée : pour éviter tout conflit d'intérêts, un autre membre de "

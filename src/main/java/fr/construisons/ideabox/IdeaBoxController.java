@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The shared idea box: every agent sees every idea and where it stands. */
 @Controller
-public class IdeaBoxController {
+class IdeaBoxController {
 
   private final IdeaBoxQueries queries;
   private final OrganisationDirectory organisation;

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * status 400, the error next to the field and the text kept.
  */
 @Controller
-public class IdeaPageController {
+class IdeaPageController {
 
   static final String VIEW = "ideabox/idea";
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * the initiator and the server-side validation are the same whichever page the agent used.
  */
 @Service
-public class IdeaSubmission {
+class IdeaSubmission {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

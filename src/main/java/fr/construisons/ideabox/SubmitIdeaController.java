@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Tasklist's start form, and the similar ideas shown while the agent types.
  */
 @Controller
-public class SubmitIdeaController {
+class SubmitIdeaController {
 
   static final String FORM = "ideabox/new";
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * created again at the instance's level by the next form submission.
  */
 @Component("agreementRoundListener")
-public class AgreementRoundListener implements ExecutionListener {
+class AgreementRoundListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {

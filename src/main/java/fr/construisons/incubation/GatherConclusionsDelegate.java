@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * committee reads in its form and in the decision mail.
  */
 @Component("gatherConclusionsDelegate")
-public class GatherConclusionsDelegate implements JavaDelegate {
+class GatherConclusionsDelegate implements JavaDelegate {
 
   private final WorkstreamReviewRepository reviews;
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * client cannot store what Tasklist would refuse.
  */
 @Component
-public class IncubationFormRules {
+class IncubationFormRules {
 
   private static final int NOTE_MIN = IdeaFormRules.NOTE_MIN;
   private static final int NOTE_MAX = IdeaFormRules.NOTE_MAX;

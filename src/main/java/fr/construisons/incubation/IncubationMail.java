@@ -3,7 +3,7 @@ package fr.construisons.incubation;
 import fr.construisons.notification.MailTemplate;
 
 /** The incubation's mails (templates under {@code src/main/resources/mail/incubation/}). */
-public enum IncubationMail implements MailTemplate {
+enum IncubationMail implements MailTemplate {
   MANAGER_REQUEST("incubation/manager-request", "Votre accord est demandé : temps alloué à l'idée %s"),
   MANAGER_REMINDER("incubation/manager-reminder", "Relance : votre accord sur le temps alloué à l'idée %s"),
   AGREEMENT_GIVEN("incubation/agreement-given", "Accord de la hiérarchie pour l'incubation de l'idée %s"),

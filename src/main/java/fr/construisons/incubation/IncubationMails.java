@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * {@code SPONSOR}); the content comes from the incubation's variables.
  */
 @Service
-public class IncubationMails implements MailCatalogue {
+class IncubationMails implements MailCatalogue {
 
   public enum Recipient { IDEATOR, MANAGER, TEAM, COACH, PROJECT_TEAM, SPONSOR }
 

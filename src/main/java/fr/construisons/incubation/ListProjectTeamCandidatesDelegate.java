@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * of label/value).
  */
 @Component("listProjectTeamCandidatesDelegate")
-public class ListProjectTeamCandidatesDelegate implements JavaDelegate {
+class ListProjectTeamCandidatesDelegate implements JavaDelegate {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * idea's record, where the committee and later the idea box read it.
  */
 @Component("recordWorkstreamDelegate")
-public class RecordWorkstreamDelegate implements JavaDelegate {
+class RecordWorkstreamDelegate implements JavaDelegate {
 
   private final WorkstreamReviewRepository reviews;
   private final IncubationTeam team;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * by the end of the timebox is not validated).
  */
 @Component("validateIncubationFormListener")
-public class ValidateIncubationFormListener extends TaskFormValidation {
+class ValidateIncubationFormListener extends TaskFormValidation {
 
   /**
    * The intrapreneur carries the workstreams; the mediation, the team, the reviews and the

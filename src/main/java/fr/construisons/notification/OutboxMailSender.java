@@ -20,7 +20,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * The default run's mail: each message is written as an {@code .eml} file (which any mail client
  * opens) and logged, so the application works on a laptop without an SMTP server.
  */
-public class OutboxMailSender extends JavaMailSenderImpl {
+class OutboxMailSender extends JavaMailSenderImpl {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxMailSender.class);
 

@@ -31,7 +31,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * is still thrown so the mail job rolls back and retries. {@code maxConnections = 0} restores a
  * connection per mail.
  */
-public class PooledSmtpMailSender extends JavaMailSenderImpl implements DisposableBean {
+class PooledSmtpMailSender extends JavaMailSenderImpl implements DisposableBean {
 
   private final GenericObjectPool<Transport> pool;
 

@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 
 /** Health, metrics and who may read them (see docs/operations.md, "Observability"). */
 @Configuration(proxyBeanMethods = false)
-public class ObservabilityConfiguration {
+class ObservabilityConfiguration {
 
   @Bean
   static HealthEndpointGroupsPostProcessor publicHealthWithoutMail() {

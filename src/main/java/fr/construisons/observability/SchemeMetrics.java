@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * that time reads the previous figures. The queries run without an authenticated engine user.
  */
 @Component
-public class SchemeMetrics implements MeterBinder {
+class SchemeMetrics implements MeterBinder {
 
   /** The scheme's processes, labelled by their keys. */
   static final List<String> PROCESSES = List.of(IdeaLifecycle.PROCESS_KEY, Incubation.PROCESS_KEY,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * directorate of an agent from {@link AgentAttributes}.
  */
 @Service
-public class ConfiguredOrganisationDirectory implements OrganisationDirectory {
+class ConfiguredOrganisationDirectory implements OrganisationDirectory {
 
   private final IdentityService identity;
   private final AgentAttributes attributes;

@@ -16,7 +16,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrganisationProperties.class)
-public class OrganisationConfiguration {
+class OrganisationConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationConfiguration.class);
   static final String SOURCE_PROPERTY = "construisons.organisation.source";

@@ -1,7 +1,7 @@
 package fr.construisons.organisation;
 
 /** The organisation file is missing, unreadable or inconsistent; the message says what to fix. */
-public class OrganisationFileException extends IllegalStateException {
+class OrganisationFileException extends IllegalStateException {
 
   public OrganisationFileException(String message) {
     super(message);

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
  * group (the Spring Boot starter creates its admin user at the same point). A file that does not
  * read stops the start-up with the list of what to fix.
  */
-public class OrganisationSyncPlugin extends AbstractProcessEnginePlugin {
+class OrganisationSyncPlugin extends AbstractProcessEnginePlugin {
 
   private final OrganisationFile file;
 

@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * differences computed in memory, and only the changes written, a few hundred users per
  * transaction. An unchanged file writes nothing.
  */
-public class OrganisationSynchroniser {
+class OrganisationSynchroniser {
 
   /** User info marking the users the file manages (the only ones it may disable). */
   public static final String SOURCE_INFO_KEY = "source";

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 
 /** Reads the user infos {@code manager} and {@code directorate} the synchroniser keeps up to date. */
-public class UserInfoAgentAttributes implements AgentAttributes {
+class UserInfoAgentAttributes implements AgentAttributes {
 
   private final IdentityService identity;
 

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * download and each request is logged.
  */
 @Controller
-public class MyDataController {
+class MyDataController {
 
   static final String PATH = "/mes-donnees";
   private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")

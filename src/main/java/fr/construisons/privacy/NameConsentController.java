@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The author's « Afficher mon nom » / « Ne plus afficher mon nom » on their idea's page. */
 @Controller
-public class NameConsentController {
+class NameConsentController {
 
   private final NameConsent consent;
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * Working days of a French public administration: Monday to Friday, except the eleven public
  * holidays of metropolitan France (Easter-based ones computed per year).
  */
-public final class FrenchWorkingDays {
+final class FrenchWorkingDays {
 
   private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(
       MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 8), MonthDay.of(7, 14),

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * This application creates its administrator at start-up ({@code camunda.bpm.admin-user}), so in
  * practice the setup endpoint is always closed.
  */
-public class AdminSetupGuard extends OncePerRequestFilter {
+class AdminSetupGuard extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminSetupGuard.class);
 

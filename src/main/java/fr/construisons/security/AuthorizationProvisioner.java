@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class AuthorizationProvisioner extends AbstractProcessEnginePlugin {
+class AuthorizationProvisioner extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationProvisioner.class);
 

@@ -70,7 +70,7 @@ import org.springframework.web.util.UrlPathHelper;
  * session) and after {@link RequestBodyGuard}, which has already read the body within its size
  * limit and serves it again to every reader.
  */
-public class EngineApiGuard extends OncePerRequestFilter {
+class EngineApiGuard extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @PublicPage
 @Controller
-public class LoginController {
+class LoginController {
 
   private final SharedLogin login;
 

@@ -37,7 +37,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * <p>Installed after the engine's command-context interceptor, so the command context and the
  * caller's authentication are there to look at.
  */
-public class QueryExpressionGuard extends CommandInterceptor {
+class QueryExpressionGuard extends CommandInterceptor {
 
   static final String MESSAGE = "Les expressions (${…}) dans les requêtes de tâches et les filtres "
       + "sont réservées aux administrateurs de Camunda.";

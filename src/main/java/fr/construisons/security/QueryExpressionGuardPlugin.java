@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code ProcessEnginePlugin} bean.
  */
 @Component
-public class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
+class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

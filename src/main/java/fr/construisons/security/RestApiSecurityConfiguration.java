@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * the engine's authorizations apply to them exactly as in the web applications.
  */
 @Configuration(proxyBeanMethods = false)
-public class RestApiSecurityConfiguration {
+class RestApiSecurityConfiguration {
 
   static final int AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 

@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Our own guards in front of the Camunda web applications (Cockpit, Tasklist, Admin). */
 @Configuration(proxyBeanMethods = false)
-public class WebappSecurityConfiguration {
+class WebappSecurityConfiguration {
 
   /**
    * Before every filter of the web applications (authentication, CSRF…): the setup request is

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** "Clore l'idée comme doublon": interrupts the idea's instruction, in the requester's transaction. */
 @Component("closeIdeaAsDuplicateDelegate")
-public class CloseIdeaAsDuplicateDelegate implements JavaDelegate {
+class CloseIdeaAsDuplicateDelegate implements JavaDelegate {
 
   private final IdeaClosureRequests requests;
 

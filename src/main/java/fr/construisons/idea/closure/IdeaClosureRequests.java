@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * legitimate (French refusals the requester can act on), then interrupts the idea's instruction.
  */
 @Service
-public class IdeaClosureRequests {
+class IdeaClosureRequests {
 
   static final Pattern REFERENCE = Pattern.compile("CONS-\\d{4}-\\d{4,}");
   private static final String EXAMPLE = "CONS-2026-0001";

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Start of idea-duplicate-closure: refuses an illegitimate request before anything is stored. */
 @Component("validateDuplicateClosureListener")
-public class ValidateDuplicateClosureListener implements ExecutionListener {
+class ValidateDuplicateClosureListener implements ExecutionListener {
 
   private final IdeaClosureRequests requests;
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Start of idea-withdrawal: refuses an illegitimate request before anything is stored. */
 @Component("validateWithdrawalListener")
-public class ValidateWithdrawalListener implements ExecutionListener {
+class ValidateWithdrawalListener implements ExecutionListener {
 
   private final IdeaClosureRequests requests;
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** "Retirer l'idée": interrupts the idea's instruction, in the requester's transaction. */
 @Component("withdrawIdeaDelegate")
-public class WithdrawIdeaDelegate implements JavaDelegate {
+class WithdrawIdeaDelegate implements JavaDelegate {
 
   private final IdeaClosureRequests requests;
 

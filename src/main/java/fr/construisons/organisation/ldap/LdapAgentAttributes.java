@@ -24,7 +24,7 @@ import org.springframework.ldap.query.SearchScope;
  * A directory that does not answer raises an error (the job retries, then shows an incident)
  * rather than passing for "no manager".
  */
-public class LdapAgentAttributes implements AgentAttributes {
+class LdapAgentAttributes implements AgentAttributes {
 
   private final LdapTemplate ldap;
   private final LdapConfiguration plugin;

@@ -20,7 +20,7 @@ import org.springframework.ldap.core.support.LdapContextSource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "construisons.organisation.source", havingValue = "ldap")
 @EnableConfigurationProperties(LdapProperties.class)
-public class LdapOrganisationConfiguration {
+class LdapOrganisationConfiguration {
 
   /** Every setting of Camunda's plugin, as documented by Camunda, under construisons.ldap.plugin. */
   @Bean

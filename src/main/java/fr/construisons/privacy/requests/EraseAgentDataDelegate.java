@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** An accepted erasure request: the requester's data anonymised (AgentErasure), in its own job. */
 @Component("eraseAgentDataDelegate")
-public class EraseAgentDataDelegate implements JavaDelegate {
+class EraseAgentDataDelegate implements JavaDelegate {
 
   private final PersonalDataRequests requests;
 

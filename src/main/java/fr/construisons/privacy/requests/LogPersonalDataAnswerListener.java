@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** End of the team's task, once its form is valid: the answer goes into personal_data_log. */
 @Component("logPersonalDataAnswerListener")
-public class LogPersonalDataAnswerListener implements ExecutionListener {
+class LogPersonalDataAnswerListener implements ExecutionListener {
 
   private final PersonalDataRequests requests;
 

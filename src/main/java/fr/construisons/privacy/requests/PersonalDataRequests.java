@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * field of the form names a person, and a request naming somebody else is refused.
  */
 @Service
-public class PersonalDataRequests {
+class PersonalDataRequests {
 
   /** Labels of the start form's fields, as the page and Tasklist show them. */
   public static final String KIND_LABEL = "Votre demande";

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Completion of the team's task: remembers who processed the request (the erasure names them in the log). */
 @Component("recordRequestProcessorListener")
-public class RecordRequestProcessorListener implements TaskListener {
+class RecordRequestProcessorListener implements TaskListener {
 
   private final PersonalDataRequests requests;
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Start of personal-data-request: refuses an invalid or foreign request, registers and logs the others. */
 @Component("registerPersonalDataRequestListener")
-public class RegisterPersonalDataRequestListener implements ExecutionListener {
+class RegisterPersonalDataRequestListener implements ExecutionListener {
 
   private final PersonalDataRequests requests;
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The team's answer form, checked on the server when the task is completed (Tasklist or REST). */
 @Component("validatePersonalDataAnswerListener")
-public class ValidatePersonalDataAnswerListener extends TaskFormValidation {
+class ValidatePersonalDataAnswerListener extends TaskFormValidation {
 
   public ValidatePersonalDataAnswerListener(PersonalDataRequests requests) {
     super(PersonalDataRequest.PROCESS_KEY,

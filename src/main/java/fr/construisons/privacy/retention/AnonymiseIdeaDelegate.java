@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Takes the people out of one idea past its retention period (one job per idea). */
 @Component("anonymiseIdeaDelegate")
-public class AnonymiseIdeaDelegate implements JavaDelegate {
+class AnonymiseIdeaDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnonymiseIdeaDelegate.class);
 

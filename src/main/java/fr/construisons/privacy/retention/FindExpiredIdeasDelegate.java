@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Lists the closed ideas whose retention period is over and whose people are still named. */
 @Component("findExpiredIdeasDelegate")
-public class FindExpiredIdeasDelegate implements JavaDelegate {
+class FindExpiredIdeasDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(FindExpiredIdeasDelegate.class);
 

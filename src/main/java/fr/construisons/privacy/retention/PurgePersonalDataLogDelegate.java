@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Deletes the entries of the log of rights exercised that are past their own period. */
 @Component("purgePersonalDataLogDelegate")
-public class PurgePersonalDataLogDelegate implements JavaDelegate {
+class PurgePersonalDataLogDelegate implements JavaDelegate {
 
   private final PersonalDataLog log;
   private final RetentionPeriods periods;
