@@ -93,7 +93,8 @@ public class IdeaMails implements MailCatalogue {
       model.put("directorateName", directorate(takeUp.directorate()).name());
     }
     if (mail == IdeaMail.DIRECTORATE_ANSWER) {
-      model.put("decisionLabel", takeUp.decision().label());
+      model.put("decisionLabel", java.util.Objects.requireNonNull(takeUp.decision(),
+          "Variable 'takeUpDecision' is missing for " + mail.name()).label());
     }
     workingDays(mail).ifPresent(days -> model.put("workingDays", days));
     Set<String> to = new LinkedHashSet<>();

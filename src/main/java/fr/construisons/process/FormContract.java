@@ -17,7 +17,8 @@ import java.util.Set;
  * fields under one variable) and is not {@code disabled}. Disabled fields only show the process's
  * data (the idea's title on a review task): form-js never submits them, so a caller who sends one
  * is writing what nobody on the form could change. Buttons carry a key in older form schemas and
- * submit nothing.
+ * submit nothing. A {@code readonly} field is submitted by form-js with the value it shows, so it
+ * counts as writable: none of our forms uses it; show process data with {@code disabled}.
  */
 public final class FormContract {
 
@@ -53,8 +54,9 @@ public final class FormContract {
       boolean button = "button".equals(component.path("type").asText());
       if (!disabled && !button) {
         if (component.hasNonNull("key")) {
-          fields.add(component.get("key").asText());
-        } else if (component.hasNonNull("path")) {
+          // A dotted key (a.b) is submitted as the variable a.
+          fields.add(component.get("key").asText().split("\\.")[0]);
+        } else if (!component.path("path").asText("").isEmpty()) {
           // A group with a path submits its fields as one object variable named after it.
           fields.add(component.get("path").asText().split("\\.")[0]);
           continue;

@@ -120,8 +120,9 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
   private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
   static boolean isOurPage(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length()).toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("/{2,}", "/");
+    // The path as the container decoded and normalised it, case kept: the handlers that are not
+    // ours match it exactly, so any other spelling stays under our filters.
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     return NOT_OUR_PAGES.stream().noneMatch(prefix -> path.startsWith(prefix) || (path + "/").equals(prefix));
   }
 

@@ -166,7 +166,11 @@ class EngineApiGuard extends OncePerRequestFilter {
       LOG.warn("Appel de l'API du moteur refusé à {} : {} ({})", call.get().userId(), call.get().describe(),
           refusal.getMessage());
       JsonErrors.write(response, refusal.status,
-          refusal.status == HttpServletResponse.SC_BAD_REQUEST ? "InvalidRequestException" : "AuthorizationException",
+          switch (refusal.status) {
+            case HttpServletResponse.SC_BAD_REQUEST -> "InvalidRequestException";
+            case HttpServletResponse.SC_NOT_FOUND -> "InvalidRequestException";
+            default -> "AuthorizationException";
+          },
           refusal.getMessage());
       return;
     }
@@ -217,6 +221,10 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
   }
 
+  private static Refusal notFound(String what) {
+    return new Refusal(HttpServletResponse.SC_NOT_FOUND, what + " : rien n'a été enregistré.");
+  }
+
   private static Refusal forbidden(Call call) {
     return new Refusal(HttpServletResponse.SC_FORBIDDEN, "Cette opération de l'API du moteur (" + call.describe()
         + ") est réservée aux administrateurs (camunda-admin) : rien n'a été enregistré.");
@@ -238,8 +246,9 @@ class EngineApiGuard extends OncePerRequestFilter {
       return Optional.ofNullable(query.singleResult());
     });
     if (definition.isEmpty()) {
-      // The engine answers 404 and stores nothing.
-      return;
+      // Answered here rather than passed on: what the guard cannot check does not reach the engine,
+      // even if the engine were to find what this look-up did not.
+      throw notFound("Aucun processus ne correspond à cette adresse");
     }
     FormContract contract = privileged(() -> {
       StartFormData form = engine.getFormService().getStartFormData(definition.get().getId());
@@ -249,7 +258,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     });
     String formName = "de démarrage de « " + nameOf(definition.get()) + " »";
     JsonNode businessKey = body.path("businessKey");
-    if (!businessKey.isMissingNode() && !businessKey.isNull() && !businessKey.asText().isBlank()) {
+    if (!businessKey.isMissingNode() && !businessKey.isNull()) {
       throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "Le formulaire " + formName + " ne contient pas "
           + "de clé métier : elle est attribuée par la plateforme (rien n'a été enregistré).");
     }
@@ -259,7 +268,7 @@ class EngineApiGuard extends OncePerRequestFilter {
   private void checkTaskForm(String taskId, JsonNode body) throws Refusal {
     Optional<Task> task = task(taskId);
     if (task.isEmpty()) {
-      return;
+      throw notFound("Aucune tâche ne correspond à cette adresse");
     }
     FormContract contract = privileged(() -> {
       TaskFormData form = engine.getFormService().getTaskFormData(taskId);
@@ -306,9 +315,12 @@ class EngineApiGuard extends OncePerRequestFilter {
         foreign.add(name);
         continue;
       }
-      JsonNode type = variables.get(name).path("type");
-      if (!type.isMissingNode() && !type.isNull()
-          && !FORM_VALUE_TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
+      JsonNode variable = variables.get(name);
+      JsonNode type = variable.path("type");
+      boolean untyped = type.isMissingNode() || type.isNull();
+      if (untyped ? variable.path("value").isContainerNode()
+          : !type.isTextual() || !FORM_VALUE_TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
+        // Without a type the engine would store an object or a list as a serialised Object.
         badlyTyped.add(name);
       }
     }
@@ -333,7 +345,11 @@ class EngineApiGuard extends OncePerRequestFilter {
           + "« userId » doit être votre propre identifiant.");
     }
     Optional<Task> task = task(taskId);
-    if (task.isEmpty() || task.get().getProcessDefinitionId() == null) {
+    if (task.isEmpty()) {
+      throw notFound("Aucune tâche ne correspond à cette adresse");
+    }
+    if (task.get().getProcessDefinitionId() == null) {
+      // A task of no process (created through the API by an administrator): no duty to keep.
       return;
     }
     String processKey = privileged(() ->

@@ -96,6 +96,30 @@ class AgentForgeryTest extends ForgeryTest {
   }
 
   @Test
+  void aBlankBusinessKeyAnUntypedObjectAndAnUnknownTaskAreRefusedToo() {
+    Snapshot before = snapshot(null);
+    Map<String, Object> blankKey = new LinkedHashMap<>(formBody(validIdea()));
+    blankKey.put("businessKey", "   ");
+
+    Http.Response withBlankKey = camille().postJson(SUBMIT_IDEA, blankKey);
+    Http.Response withObject = camille().postJson(SUBMIT_IDEA,
+        formBody(with(validIdea(), IdeaLifecycle.BENEFITS.name(), Map.of("value", Map.of("a", 1)))));
+    Http.Response unknownTask = camille().postJson("/engine-rest/task/no-such-task/submit-form",
+        formBody(Map.of("ideator", text(DG_MEMBER))));
+    Http.Response unknownProcess = camille().postJson(
+        "/engine-rest/process-definition/key/idea-lifecycle/tenant-id/..;/submit-form", formBody(validIdea()));
+
+    assertThat(withBlankKey.status()).as(withBlankKey.toString()).isEqualTo(400);
+    assertThat(withBlankKey.message()).contains("clé métier");
+    assertThat(withObject.status()).as(withObject.toString()).isEqualTo(400);
+    assertThat(withObject.message()).contains("« benefits »", "texte, nombre, date, booléen ou JSON");
+    assertThat(unknownTask.status()).as(unknownTask.toString()).isEqualTo(404);
+    assertThat(unknownTask.message()).contains("Aucune tâche");
+    assertThat(unknownProcess.status()).as(unknownProcess.toString()).isIn(400, 404);
+    Forgery.assertUnchanged(before, snapshot(null), "the blank key, the object and the unknown task");
+  }
+
+  @Test
   void aReformulationChangesOnlyHerOwnIdea() {
     ProcessInstance own = scenario.submit(AGENT, ideaForm(false, "education"));
     scenario.complete(own, TASK_CLARIFY_IDEA, clarification("REFORMULATE"));
