@@ -98,7 +98,7 @@ class IncubationFormRules {
     Optional<String> user = variable.from(scope).filter(s -> !Texts.isBlank(s));
     if (user.isEmpty()) {
       check.problem("le champ « " + label + " » est obligatoire");
-    } else if (user.get().equals(IDEATOR.from(scope).orElse(null))) {
+    } else if (user.get().equalsIgnoreCase(IDEATOR.from(scope).orElse(null))) {
       check.problem("l'agent-intrapreneur ne peut pas être " + label.toLowerCase(Locale.ROOT)
           + " de sa propre incubation : choisissez une autre personne");
     } else if (organisation.members(group).stream().noneMatch(agent -> agent.id().equals(user.get()))) {

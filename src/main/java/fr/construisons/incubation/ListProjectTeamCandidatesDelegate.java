@@ -39,7 +39,7 @@ class ListProjectTeamCandidatesDelegate implements JavaDelegate {
     // The intrapreneur is never offered: nobody coaches or reviews their own incubation.
     String intrapreneur = Incubation.IDEATOR.from(execution).orElse(null);
     List<Map<String, String>> options = organisation.members(groupId).stream()
-        .filter(agent -> !agent.id().equals(intrapreneur))
+        .filter(agent -> !agent.id().equalsIgnoreCase(intrapreneur))
         .map((Agent agent) -> Map.of("label", agent.displayName(), "value", agent.id()))
         .toList();
     try {

@@ -69,7 +69,9 @@ public abstract class TaskFormValidation implements ExecutionListener {
     if (excluded != null) {
       Authentication actor = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       if (actor != null && actor.getUserId() != null
-          && actor.getUserId().equals(excluded.person().from(execution).orElse(null))) {
+          // Ignoring case: an LDAP directory authenticates « PAUL » as paul, and the engine keeps the
+          // id as typed; refusing one case too many is harmless, letting the author through is not.
+          && actor.getUserId().equalsIgnoreCase(excluded.person().from(execution).orElse(null))) {
         throw new InvalidFormDataException(List.of(excluded.why()));
       }
     }

@@ -358,7 +358,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     if (excluded.isPresent()) {
       Object person = privileged(() ->
           engine.getRuntimeService().getVariable(task.get().getExecutionId(), excluded.get().person().name()));
-      if (call.userId().equals(person)) {
+      // Ignoring case, as the completion check does (an LDAP login keeps the id as typed).
+      if (person instanceof String id && call.userId().equalsIgnoreCase(id)) {
         String why = excluded.get().why();
         throw new Refusal(HttpServletResponse.SC_FORBIDDEN, "Vous ne pouvez pas prendre la tâche « "
             + task.get().getName() + " » : " + why + ".");

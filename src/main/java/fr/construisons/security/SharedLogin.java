@@ -67,7 +67,11 @@ public class SharedLogin {
         || !engine.getIdentityService().checkPassword(userId.strip(), password)) {
       return Optional.empty();
     }
-    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId.strip());
+    // The directory's own spelling of the id (an LDAP directory accepts « CAMILLE » for camille):
+    // the session, the ideas and every check then name the agent one way.
+    User user = engine.getIdentityService().createUserQuery().userId(userId.strip()).singleResult();
+    String canonical = user == null ? userId.strip() : user.getId();
+    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, canonical);
     if (authentication == null) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import static fr.construisons.support.IdeaScenario.ideaForm;
 import static fr.construisons.support.IdeaScenario.orientation;
 import static fr.construisons.support.IdeaScenario.scores;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.security.Forgery.Snapshot;
@@ -47,6 +48,28 @@ class GeneralManagementForgeryTest extends ForgeryTest {
     assertThat(completion.message()).contains("vous êtes l'auteur de cette idée", "conflit d'intérêts");
     Forgery.assertUnchanged(before, snapshot(own.getBusinessKey(), own.getId()), "paul scoring his own idea");
     assertThat(scenario.task(own, TASK_SCORE_IDEA).getAssignee()).as("left for the other members").isNull();
+  }
+
+  /**
+   * An LDAP directory authenticates « PAUL » as paul and the engine keeps the id as typed: the
+   * author is still recognised, whatever the case of the login.
+   */
+  @Test
+  void theAuthorIsRecognisedWhateverTheCaseOfHisLogin() {
+    ProcessInstance own = scenario.submit(DG_MEMBER, ideaForm(false, "education"));
+    scenario.toReview(own);
+    Task review = scenario.task(own, TASK_SCORE_IDEA);
+    Snapshot before = snapshot(own.getBusinessKey(), own.getId());
+
+    engine.getIdentityService().setAuthentication("PAUL", scenario.groupsOf(DG_MEMBER));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), scores(4, 4)))
+          .hasMessageContaining("vous êtes l'auteur de cette idée");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    Forgery.assertUnchanged(before, snapshot(own.getBusinessKey(), own.getId()), "PAUL scoring paul's idea");
   }
 
   @Test
