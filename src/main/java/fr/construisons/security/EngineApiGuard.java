@@ -92,7 +92,9 @@ class EngineApiGuard extends OncePerRequestFilter {
   private static final List<Pattern> OTHER_ALLOWED_WRITES = List.of(
       // Queries sent by POST (Tasklist's filters, Cockpit's lists).
       Pattern.compile("/(task|process-instance|execution|variable-instance|job|incident|external-task"
-          + "|process-definition|decision-definition|deployment|batch|job-definition|event-subscription)(/count)?"),
+          + "|process-definition|decision-definition|deployment|batch|job-definition|event-subscription"
+          // the Welcome app's and Cockpit's searches of groups and users (names of the groups shown)
+          + "|group|user)(/count)?"),
       Pattern.compile("/history/(process-instance|activity-instance|task|variable-instance|detail|incident"
           + "|job-log|decision-instance|external-task-log|identity-link-log|user-operation)(/count)?"),
       Pattern.compile("/filter/[^/]+/(list|count|singleresult)"),

@@ -124,6 +124,9 @@ class TeamForgeryTest extends ForgeryTest {
         TASKLIST_API + "/process-instance/" + idea.getId() + "/variables",
         Map.of("modifications", Map.of("title", text("Titre corrigé par l'équipe"))));
     Http.Response metrics = as(TEAM_MEMBER).get(REST + "/metrics");
+    // Cockpit's task page and the Welcome app search groups by POST: a read, served.
+    Http.Response groups = Http.anonymous(port).webappSession(TEAM_MEMBER, "cockpit")
+        .postJson(TASKLIST_API + "/group?maxResults=25&firstResult=0", Map.of("member", TEAM_MEMBER));
 
     assertThat(query.status()).as(query.toString()).isEqualTo(200);
     assertThat(query.json().size()).isEqualTo(1);
@@ -134,6 +137,7 @@ class TeamForgeryTest extends ForgeryTest {
     assertThat(cockpitWrite.status()).as(cockpitWrite.toString()).isEqualTo(403);
     assertThat(cockpitWrite.message()).contains("réservée aux administrateurs");
     assertThat(metrics.status()).as(metrics.toString()).isEqualTo(403);
+    assertThat(groups.status()).as(groups.toString()).isEqualTo(200);
     Forgery.assertUnchanged(before, snapshot(idea.getBusinessKey(), idea.getId()), "the team's direct writes");
   }
 }
