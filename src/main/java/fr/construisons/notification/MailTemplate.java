@@ -11,10 +11,23 @@ public interface MailTemplate {
   /** The name the models use in a send task's {@code mail} input: unique across catalogues. */
   String name();
 
-  String path();
+  /** Where the mail's templates are and what its subject says. */
+  Mail mail();
+
+  /**
+   * A mail's templates ({@code mail/<path>.html} and {@code .txt}) and subject ({@code %s}: the
+   * reference), held by each constant of a catalogue's enum.
+   */
+  record Mail(String path, String subjectFormat) {}
+
+  default String path() {
+    return mail().path();
+  }
 
   /** The subject, with {@code %s} for the reference. */
-  String subjectFormat();
+  default String subjectFormat() {
+    return mail().subjectFormat();
+  }
 
   default String subject(String reference) {
     return "[Construisons!] " + subjectFormat().formatted(reference);

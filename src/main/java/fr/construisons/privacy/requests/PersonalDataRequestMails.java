@@ -21,24 +21,18 @@ class PersonalDataRequestMails implements MailCatalogue {
 
   /** Subjects carry the request's date, never user text. */
   enum PersonalDataRequestMail implements MailTemplate {
-    PERSONAL_DATA_REQUEST_ANSWERED("privacy/request-answered", "Réponse à votre demande du %s sur vos données personnelles");
+    PERSONAL_DATA_REQUEST_ANSWERED(new Mail("privacy/request-answered",
+        "Réponse à votre demande du %s sur vos données personnelles"));
 
-    private final String path;
-    private final String subjectFormat;
+    private final Mail mail;
 
-    PersonalDataRequestMail(String path, String subjectFormat) {
-      this.path = path;
-      this.subjectFormat = subjectFormat;
+    PersonalDataRequestMail(Mail mail) {
+      this.mail = mail;
     }
 
     @Override
-    public String path() {
-      return path;
-    }
-
-    @Override
-    public String subjectFormat() {
-      return subjectFormat;
+    public Mail mail() {
+      return mail;
     }
   }
 
