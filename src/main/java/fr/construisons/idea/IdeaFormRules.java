@@ -65,6 +65,9 @@ public class IdeaFormRules {
         .requiredText(SOLUTION, "Solution proposée", LONG_TEXT_MIN, LONG_TEXT_MAX)
         .requiredText(BENEFITS, "Bénéfices attendus", BENEFITS_MIN, BENEFITS_MAX)
         .checkbox(WANTS_TO_CARRY, "Je souhaite porter cette idée");
+    for (IdeaDetail detail : DETAILS) {
+      check.text(detail.variable(), detail.label(), false, 0, detail.maxLength());
+    }
     impactedDirectorates.read(scope).ifPresentOrElse(codes -> {
       check.rule(IMPACTED_DIRECTORATES, !codes.isEmpty(), "choisissez au moins une direction concernée par l'idée");
       codes.stream()

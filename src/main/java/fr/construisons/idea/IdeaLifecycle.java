@@ -83,6 +83,16 @@ public final class IdeaLifecycle {
   public static final ProcessVariable<Boolean> WANTS_TO_CARRY = bool("wantsToCarry");
   /** The ideator agreed to have their name shown with the idea in the idea box (default no). */
   public static final ProcessVariable<Boolean> SHOW_IDEATOR_NAME = bool("showIdeatorName");
+  /** What the agent thinks the idea needs (time, budget, tools): helps general management judge feasibility. */
+  public static final ProcessVariable<String> RESOURCES_NEEDED = string("resourcesNeeded");
+  /**
+   * The optional texts of an idea beyond its four required ones, in the order the pages show
+   * them. A new one is declared here and added to the submission and reformulation forms (and
+   * to the review forms that should show it); see docs/architecture.md, "A new idea field".
+   */
+  public static final java.util.List<IdeaDetail> DETAILS = java.util.List.of(
+      new IdeaDetail(RESOURCES_NEEDED, "Moyens nécessaires (estimation)",
+          "Temps, budget, outils, compétences : une estimation suffit, laissez vide si vous ne savez pas.", 1000));
   /** Current stage of the idea, mirrored in the catalogue; see {@link IdeaStage}. */
   public static final ProcessVariable<String> STAGE = string("stage");
 
@@ -132,6 +142,8 @@ public final class IdeaLifecycle {
           WANTS_TO_CARRY, STAGE, CLARIFICATION_OUTCOME, STRATEGIC_IMPACT, FEASIBILITY, RECOMMENDED_ORIENTATION,
           ORIENTATION, EXPERIMENT_DECISION, EXPERIMENT_CONCLUSION, STUDY_OUTCOME, STUDY_CONCLUSION, DIRECTORATE,
           TAKE_UP_DECISION, TAKE_UP_REASON, DUPLICATE_OF, INCUBATION_DECISION)
+      // The details are the idea's public content, like its four texts.
+      .kept(DETAILS.stream().map(IdeaDetail::variable).toArray())
       .personIds(IDEATOR)
       .erased(SHOW_IDEATOR_NAME, CLARIFICATION_NOTES, REVIEW_COMMENT, ORIENTATION_JUSTIFICATION, EXPERIMENT_REPORT,
           WITHDRAWAL_REASON, INCUBATION_CONCLUSION,

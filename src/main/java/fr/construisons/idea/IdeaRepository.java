@@ -6,6 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +17,9 @@ import org.springframework.stereotype.Repository;
 /** The {@code idea} catalogue table. Runs in the engine's transaction (same DataSource). */
 @Repository
 public class IdeaRepository {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> DETAILS_TYPE = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
 
@@ -24,10 +31,10 @@ public class IdeaRepository {
     jdbc.sql("""
             insert into idea (reference, title, problem, solution, benefits, ideator,
               ideator_directorate, impacted_directorates, wants_to_carry, stage,
-              process_instance_id, submitted_at, stage_changed_at, ideator_name_shown)
+              process_instance_id, submitted_at, stage_changed_at, ideator_name_shown, details)
             values (:reference, :title, :problem, :solution, :benefits, :ideator,
               :ideatorDirectorate, :impacted, :wantsToCarry, :stage,
-              :processInstanceId, :submittedAt, :submittedAt, :nameShown)""")
+              :processInstanceId, :submittedAt, :submittedAt, :nameShown, :details)""")
         .param("reference", idea.reference())
         .param("title", idea.title())
         .param("problem", idea.problem())
@@ -41,16 +48,19 @@ public class IdeaRepository {
         .param("processInstanceId", idea.processInstanceId())
         .param("submittedAt", Timestamp.from(idea.submittedAt()))
         .param("nameShown", idea.ideatorNameShown())
+        .param("details", detailsColumn(idea.details()))
         .update();
   }
 
   /** Keeps the catalogue in line with a reformulation by the ideator. */
   public void updateContent(String reference, String title, String problem, String solution,
-      String benefits, List<String> impactedDirectorates, boolean wantsToCarry) {
+      String benefits, List<String> impactedDirectorates, boolean wantsToCarry, Map<String, String> details) {
     jdbc.sql("""
             update idea set title = :title, problem = :problem, solution = :solution,
-              benefits = :benefits, impacted_directorates = :impacted, wants_to_carry = :wantsToCarry
+              benefits = :benefits, impacted_directorates = :impacted, wants_to_carry = :wantsToCarry,
+              details = :details
             where reference = :reference""")
+        .param("details", detailsColumn(details))
         .param("title", title)
         .param("problem", problem)
         .param("solution", solution)
@@ -222,13 +232,14 @@ public class IdeaRepository {
 
   /** An idea as its ideator submitted it, with what became of it: their personal-data export. */
   public record Submitted(String reference, String title, String problem, String solution, String benefits,
-      String stage, Instant submittedAt, Instant closedAt, String closingReason, boolean ideatorNameShown) {}
+      String stage, Instant submittedAt, Instant closedAt, String closingReason, boolean ideatorNameShown,
+      Map<String, String> details) {}
 
   /** Every idea this agent submitted, oldest first. */
   public List<Submitted> submittedBy(String ideator) {
     return jdbc.sql("""
             select reference, title, problem, solution, benefits, stage, submitted_at, closed_at,
-              closing_reason, ideator_name_shown
+              closing_reason, ideator_name_shown, details
             from idea where ideator = :agent order by submitted_at, reference""")
         .param("agent", ideator)
         .query((rs, row) -> {
@@ -236,7 +247,7 @@ public class IdeaRepository {
           return new Submitted(rs.getString("reference"), rs.getString("title"), rs.getString("problem"),
               rs.getString("solution"), rs.getString("benefits"), rs.getString("stage"),
               rs.getTimestamp("submitted_at").toInstant(), closedAt == null ? null : closedAt.toInstant(),
-              rs.getString("closing_reason"), rs.getBoolean("ideator_name_shown"));
+              rs.getString("closing_reason"), rs.getBoolean("ideator_name_shown"), details(rs.getString("details")));
         })
         .list();
   }
@@ -259,6 +270,32 @@ public class IdeaRepository {
         rs.getTimestamp("submitted_at").toInstant(),
         closedAt == null ? null : closedAt.toInstant(),
         rs.getString("closing_reason"),
-        rs.getBoolean("ideator_name_shown"));
+        rs.getBoolean("ideator_name_shown"),
+        details(rs.getString("details")));
+  }
+
+  /**
+   * The details as one JSON object (name to text) in {@code idea.details}: a new detail needs no
+   * migration, and the idea is still read in one row.
+   */
+  private static String detailsColumn(Map<String, String> details) {
+    try {
+      return JSON.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The details of a row; the names no declaration knows any more are left out, not shown. */
+  public static Map<String, String> details(String column) {
+    if (column == null || column.isBlank()) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> stored = JSON.readValue(column, DETAILS_TYPE);
+      return IdeaDetail.present(IdeaLifecycle.DETAILS, stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable idea.details: " + e.getOriginalMessage(), e);
+    }
   }
 }

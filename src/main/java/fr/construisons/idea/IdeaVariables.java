@@ -25,6 +25,15 @@ class IdeaVariables {
         IDEATOR_DIRECTORATE.required(scope),
         impactedDirectorates.of(scope),
         WANTS_TO_CARRY.from(scope).orElse(false),
-        SHOW_IDEATOR_NAME.from(scope).orElse(false));
+        SHOW_IDEATOR_NAME.from(scope).orElse(false),
+        details(scope));
+  }
+
+  private static java.util.Map<String, String> details(VariableScope scope) {
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    for (IdeaDetail detail : DETAILS) {
+      detail.variable().from(scope).ifPresent(value -> values.put(detail.name(), value));
+    }
+    return IdeaDetail.present(DETAILS, values);
   }
 }

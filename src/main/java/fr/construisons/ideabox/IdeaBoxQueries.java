@@ -1,5 +1,6 @@
 package fr.construisons.ideabox;
 
+import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.organisation.OrganisationDirectory;
@@ -36,7 +37,7 @@ public class IdeaBoxQueries {
   private static final String COLUMNS = """
       i.reference, i.title, i.problem, i.solution, i.benefits, i.ideator, i.ideator_directorate,
       i.impacted_directorates, i.stage, i.submitted_at, i.stage_changed_at, i.closed_at,
-      i.closing_reason, i.ideator_name_shown,
+      i.closing_reason, i.ideator_name_shown, i.details,
       (select count(*) from idea_support s where s.idea_reference = i.reference) as supports""";
 
   private final JdbcClient jdbc;
@@ -163,7 +164,8 @@ public class IdeaBoxQueries {
         closedAt == null ? null : closedAt.toInstant(),
         rs.getString("closing_reason"),
         authorName,
-        rs.getLong("supports"));
+        rs.getLong("supports"),
+        Idea.labelled(IdeaRepository.details(rs.getString("details"))));
   }
 
   static String likeEscaped(String word) {

@@ -1,7 +1,9 @@
 package fr.construisons.ideabox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the agent typed in "Déposer une idée", bound from the form and sent back into it unchanged
@@ -18,6 +20,8 @@ public class IdeaDraft {
   private List<String> impactedDirectorates = new ArrayList<>();
   private boolean wantsToCarry;
   private boolean showIdeatorName;
+  /** The optional details ({@code IdeaLifecycle.DETAILS}), bound from {@code details[name]}. */
+  private Map<String, String> details = new LinkedHashMap<>();
 
   public String getTitle() {
     return title;
@@ -73,6 +77,14 @@ public class IdeaDraft {
 
   public void setWantsToCarry(boolean wantsToCarry) {
     this.wantsToCarry = wantsToCarry;
+  }
+
+  public Map<String, String> getDetails() {
+    return details;
+  }
+
+  public void setDetails(Map<String, String> details) {
+    this.details = details == null ? new LinkedHashMap<>() : details;
   }
 
   public boolean isShowIdeatorName() {

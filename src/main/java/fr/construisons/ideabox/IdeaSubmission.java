@@ -4,6 +4,7 @@ import static fr.construisons.idea.IdeaLifecycle.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.idea.IdeaDetail;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.process.FormProblem;
 import fr.construisons.process.InvalidFormDataException;
@@ -79,6 +80,13 @@ class IdeaSubmission {
     variables.put(IMPACTED_DIRECTORATES, SpinValues.jsonValue(toJson(draft.getImpactedDirectorates())).create());
     variables.put(WANTS_TO_CARRY.name(), draft.isWantsToCarry());
     variables.put(SHOW_IDEATOR_NAME.name(), draft.isShowIdeatorName());
+    // Only the declared details: any other name a browser sends under details[...] is dropped.
+    for (IdeaDetail detail : DETAILS) {
+      String value = blankToNull(draft.getDetails().get(detail.name()));
+      if (value != null) {
+        variables.put(detail.name(), value);
+      }
+    }
     return variables;
   }
 

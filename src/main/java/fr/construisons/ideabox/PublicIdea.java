@@ -1,5 +1,6 @@
 package fr.construisons.ideabox;
 
+import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.process.Texts;
 import java.time.Instant;
@@ -25,7 +26,9 @@ public record PublicIdea(
     Instant closedAt,
     String closingReason,
     String authorName,
-    long supports) {
+    long supports,
+    /** The optional details the author gave, labelled, in declared order. */
+    List<Idea.LabelledDetail> details) {
 
   /**
    * Texts are cleaned when stored (see Texts), but rows written before that, or by a path that
@@ -38,6 +41,9 @@ public record PublicIdea(
     solution = Texts.withoutBidiControls(solution);
     benefits = Texts.withoutBidiControls(benefits);
     closingReason = Texts.withoutBidiControls(closingReason);
+    details = details == null ? List.of() : details.stream()
+        .map(d -> new Idea.LabelledDetail(d.name(), d.label(), Texts.withoutBidiControls(d.value())))
+        .toList();
   }
 
   public String stageLabel() {

@@ -1,6 +1,7 @@
 package fr.construisons.ideabox;
 
 import fr.construisons.idea.IdeaFormRules;
+import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.process.Texts;
 import fr.construisons.organisation.CurrentAgent;
@@ -72,6 +73,7 @@ class SubmitIdeaController {
     model.addAttribute("similar", similar);
     model.addAttribute("directorates", organisation.directorates());
     model.addAttribute("limits", Limits.INSTANCE);
+    model.addAttribute("details", IdeaLifecycle.DETAILS);
     return FORM;
   }
 

@@ -1,5 +1,6 @@
 package fr.construisons.privacy;
 
+import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.ideabox.IdeaComments;
 import fr.construisons.ideabox.IdeaSupports;
@@ -81,6 +82,9 @@ public class PersonalDataExport {
       entries.add(new Entry(category, reference, "problème", idea.problem(), submitted));
       entries.add(new Entry(category, reference, "solution", idea.solution(), submitted));
       entries.add(new Entry(category, reference, "bénéfices", idea.benefits(), submitted));
+      for (Idea.LabelledDetail detail : Idea.labelled(idea.details())) {
+        entries.add(new Entry(category, reference, detail.label().toLowerCase(java.util.Locale.FRENCH), detail.value(), submitted));
+      }
       entries.add(new Entry(category, reference, "étape", idea.stage(), null));
       entries.add(new Entry(category, reference, "nom affiché avec l'idée", idea.ideatorNameShown() ? "oui" : "non", null));
       if (idea.closedAt() != null) {

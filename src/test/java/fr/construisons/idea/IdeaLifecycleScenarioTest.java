@@ -139,6 +139,7 @@ class IdeaLifecycleScenarioTest {
 
     Map<String, Object> rework = new HashMap<>(ideaForm(true, "rh", "dsi"));
     rework.put(TITLE.name(), "Relais-colis dans les collèges et les maisons du Département");
+    rework.put(RESOURCES_NEEDED.name(), "  Une étagère par accueil et deux heures de formation.  ");
     scenario.complete(instance, TASK_REFORMULATE_IDEA, rework);
 
     assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA);
@@ -148,6 +149,17 @@ class IdeaLifecycleScenarioTest {
     assertThat(idea.title()).isEqualTo("Relais-colis dans les collèges et les maisons du Département");
     assertThat(idea.impactedDirectorates()).containsExactly("rh", "dsi");
     assertThat(idea.wantsToCarry()).isTrue();
+    assertThat(idea.details()).as("an optional detail given in the reformulation, cleaned")
+        .containsExactly(Map.entry(RESOURCES_NEEDED.name(), "Une étagère par accueil et deux heures de formation."));
+  }
+
+  @Test
+  void aDetailLongerThanDeclaredIsRefusedInFrench() {
+    Map<String, Object> form = ideaForm(false, "rh");
+    form.put(RESOURCES_NEEDED.name(), "x".repeat(1001));
+    assertThatThrownBy(() -> scenario.startAs(AGENT, PROCESS_KEY, form))
+        .isInstanceOf(InvalidFormDataException.class)
+        .hasMessageContaining("le champ « Moyens nécessaires (estimation) » ne doit pas dépasser 1000 caractères");
   }
 
   @Test

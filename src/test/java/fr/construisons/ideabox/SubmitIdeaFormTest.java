@@ -132,6 +132,52 @@ class SubmitIdeaFormTest {
   }
 
   @Test
+  void anOptionalDetailIsKeptWithTheIdeaShownOnItsPageAndInTheAuthorsExport() {
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
+    String page = camille.getForm("/idees/nouvelle").body();
+    assertThat(tag(page, "textarea", "id=\"resourcesNeeded\"")).contains("name=\"details[resourcesNeeded]\"",
+        "maxlength=\"1000\"").doesNotContain("required");
+    MultiValueMap<String, String> form = validForm("Vélos de service partagés entre sites", false);
+    form.put("details[resourcesNeeded]", List.of("Dix vélos <i>électriques</i> et un abri par site."));
+    // A name no declaration knows is dropped, not stored.
+    form.put("details[ideator]", List.of("paul"));
+
+    Http.Response posted = camille.post("/idees/nouvelle", form);
+
+    assertThat(posted.status()).as(posted.body()).isEqualTo(302);
+    String reference = noticeReference(camille.get("/idees"));
+    assertThat(jdbc.sql("select details from idea where reference = :reference").param("reference", reference)
+        .query(String.class).single()).isEqualTo("{\"resourcesNeeded\":\"Dix vélos <i>électriques</i> et un abri par site.\"}");
+    String ideaPage = camille.get("/idees/" + reference).body();
+    assertThat(ideaPage).contains("<h2>Moyens nécessaires (estimation)</h2>",
+        "Dix vélos &lt;i&gt;électriques&lt;/i&gt; et un abri par site.");
+    assertThat(camille.get("/mes-donnees/export.json").body())
+        .contains("moyens nécessaires (estimation)", "Dix vélos <i>électriques</i> et un abri par site.");
+    scenario.runJobs();
+  }
+
+  @Test
+  void aTooLongDetailIsRefusedInFrenchNextToItsFieldKeepingWhatWasTyped() {
+    Http camille = Http.signedIn(port, IdeaScenario.AGENT);
+    long before = ideaInstances();
+    MultiValueMap<String, String> form = validForm("Vélos de service partagés entre sites", false);
+    String typed = "Beaucoup de moyens. ".repeat(60);
+    form.put("details[resourcesNeeded]", List.of(typed));
+    camille.getForm("/idees/nouvelle");
+
+    Http.Response refused = camille.post("/idees/nouvelle", form);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(ideaInstances()).isEqualTo(before);
+    String html = refused.body();
+    assertThat(HtmlUtils.htmlUnescape(html))
+        .contains("Le champ « Moyens nécessaires (estimation) » ne doit pas dépasser 1000 caractères.");
+    assertThat(html).contains("href=\"#resourcesNeeded\"", "id=\"resourcesNeeded-error\"");
+    assertThat(tag(html, "textarea", "id=\"resourcesNeeded\"")).contains("aria-invalid=\"true\"");
+    assertThat(html).contains(typed.strip());
+  }
+
+  @Test
   void aFormWithoutItsCsrfTokenIsRefusedAndStartsNothing() {
     Http camille = Http.signedIn(port, IdeaScenario.AGENT);
     long before = ideaInstances();
