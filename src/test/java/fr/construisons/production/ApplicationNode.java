@@ -73,6 +73,8 @@ final class ApplicationNode implements AutoCloseable {
         "-jar", jar.toString(),
         "--server.port=" + port,
         "--spring.profiles.active=postgres,demo",
+        // The tests count the ideas and mails they make: no living demo on their databases.
+        "--construisons.demo.living-scheme=false",
         "--construisons.base-url=http://localhost:" + port,
         "--construisons.mail.delivery=smtp",
         "--spring.mail.host=127.0.0.1",
