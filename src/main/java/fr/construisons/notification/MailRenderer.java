@@ -2,6 +2,7 @@ package fr.construisons.notification;
 
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -9,29 +10,29 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders mail templates from {@code mail/}: HTML (user text escaped by {@code th:text}) and plain
- * text (TEXT mode). The engines are private to mail so no web view configuration can pick them up.
+ * Renders a mail's HTML template from {@code mail/} (user text escaped by {@code th:text}); its
+ * plain-text part is read from the result ({@link HtmlToText}), so each mail is written once. The
+ * engine is private to mail so no web view configuration can pick it up.
  */
 @Component
 public class MailRenderer {
 
   private static final Locale FRENCH = Locale.FRANCE;
 
-  private final SpringTemplateEngine html = engine(".html", TemplateMode.HTML);
-  private final SpringTemplateEngine text = engine(".txt", TemplateMode.TEXT);
+  private final SpringTemplateEngine html = engine();
 
   public record RenderedMail(String html, String text) {}
 
   public RenderedMail render(MailTemplate template, Map<String, Object> model) {
-    Context context = new Context(FRENCH, model);
-    return new RenderedMail(html.process(template.path(), context), text.process(template.path(), context));
+    String rendered = html.process(template.path(), new Context(FRENCH, model));
+    return new RenderedMail(rendered, HtmlToText.text(Jsoup.parse(rendered)));
   }
 
-  private static SpringTemplateEngine engine(String suffix, TemplateMode mode) {
+  private static SpringTemplateEngine engine() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("mail/");
-    resolver.setSuffix(suffix);
-    resolver.setTemplateMode(mode);
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
     SpringTemplateEngine engine = new SpringTemplateEngine();

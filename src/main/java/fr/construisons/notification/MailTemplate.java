@@ -1,8 +1,8 @@
 package fr.construisons.notification;
 
 /**
- * One mail: its template in {@code src/main/resources/mail/<path>.html} and {@code .txt}, and its
- * subject. Each capability declares its own mails (an enum implementing this) in a
+ * One mail: its template in {@code src/main/resources/mail/<path>.html} (the plain-text part is read
+ * from it), and its subject. Each capability declares its own mails (an enum implementing this) in a
  * {@link MailCatalogue}; this module only renders and sends them. Subjects only carry the idea's
  * reference (or a request's date), never user text, so that no submitted text can forge a header.
  */
@@ -11,12 +11,12 @@ public interface MailTemplate {
   /** The name the models use in a send task's {@code mail} input: unique across catalogues. */
   String name();
 
-  /** Where the mail's templates are and what its subject says. */
+  /** Where the mail's template is and what its subject says. */
   Mail mail();
 
   /**
-   * A mail's templates ({@code mail/<path>.html} and {@code .txt}) and subject ({@code %s}: the
-   * reference), held by each constant of a catalogue's enum.
+   * A mail's template ({@code mail/<path>.html}) and subject ({@code %s}: the reference), held by
+   * each constant of a catalogue's enum.
    */
   record Mail(String path, String subjectFormat) {}
 

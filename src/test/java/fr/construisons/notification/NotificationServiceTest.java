@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every kind of mail, rendered and sent for real (GreenMail) with an idea whose text tries to inject
  * markup: who receives it, its exact subject, and that the submitted text is escaped in HTML and
- * kept as typed in plain text.
+ * kept as typed in plain text (read from the HTML).
  */
 @ProcessTest
 class NotificationServiceTest {
@@ -314,6 +316,10 @@ class NotificationServiceTest {
     return model;
   }
 
+  /** Markup our templates write, or an entity: none may reach the text part (user text aside). */
+  private static final Pattern MARKUP = Pattern.compile(
+      "</?(html|head|body|title|meta|table|tr|td|div|p|span|strong|em|a|br|ul|ol|li)\\b[^>]*>|&[a-zA-Z]+;|&#\\d+;");
+
   @Test
   void everyTemplateRendersItsHtmlAndTextVersionsCompletely() {
     SoftAssertions softly = new SoftAssertions();
@@ -333,7 +339,9 @@ class NotificationServiceTest {
       softly.assertThat(rendered.html()).as(template + " HTML").startsWith("<!DOCTYPE html>")
           .contains(ESCAPED_TITLE).contains(REFERENCE).doesNotContain("<script").contains("Construisons!");
       softly.assertThat(rendered.text()).as(template + " text").contains(TITLE).contains(REFERENCE)
-          .doesNotContain("<html").doesNotContain("&amp;");
+          .doesNotContain("<html").doesNotContain("&amp;").doesNotContain("\u00A0").doesNotContain("\n\n\n");
+      softly.assertThat(MARKUP.matcher(rendered.text().replace(TITLE, "")).results().map(MatchResult::group).toList())
+          .as(template + " markup in the text").isEmpty();
       noTemplateLeftovers.accept(rendered.html());
       noTemplateLeftovers.accept(rendered.text());
       softly.assertThat(template.subject(REFERENCE)).as(template + " subject")
