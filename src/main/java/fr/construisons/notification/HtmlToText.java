@@ -22,7 +22,7 @@ final class HtmlToText {
   private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "body", "center",
       "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
       "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul");
-  /** Elements whose content is not read: the head (title included) and styles are not text. */
+  /** Elements whose content is not read: the subject is the title's, and styles are not text. */
   private static final Set<String> UNREAD = Set.of("head", "noscript", "script", "style", "template", "title");
   private static final Pattern WHITE_SPACE_STYLE =
       Pattern.compile("white-space\\s*:\\s*pre", Pattern.CASE_INSENSITIVE);
@@ -30,6 +30,7 @@ final class HtmlToText {
   private static final Pattern RUN_OF_SPACES = Pattern.compile("[ \\t\\f\\u00A0]+");
   private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+$", Pattern.MULTILINE);
   private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+  private static final Pattern CONTROL_LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
   private final StringBuilder out = new StringBuilder();
   /** Line breaks owed before the next text: 1 ends the line, 2 leaves a blank line. */
@@ -39,6 +40,11 @@ final class HtmlToText {
   private int listDepth;
 
   private HtmlToText() {}
+
+  /** The subject: the document's {@code <title>}, on one line whatever the template wrote. */
+  static String subject(Document document) {
+    return CONTROL_LINE_BREAKS.matcher(document.title()).replaceAll(" ").strip();
+  }
 
   /** The plain-text version of the document's body. */
   static String text(Document document) {

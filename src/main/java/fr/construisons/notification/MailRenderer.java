@@ -3,6 +3,7 @@ package fr.construisons.notification;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -10,9 +11,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders a mail's HTML template from {@code mail/} (user text escaped by {@code th:text}); its
- * plain-text part is read from the result ({@link HtmlToText}), so each mail is written once. The
- * engine is private to mail so no web view configuration can pick it up.
+ * Renders a mail's HTML template from {@code mail/} (user text escaped by {@code th:text}) and
+ * reads the rest from the result, so each mail is written once: the subject is its
+ * {@code <title>}, the plain-text part its body as text ({@link HtmlToText}). The engine is private
+ * to mail so no web view configuration can pick it up.
  */
 @Component
 public class MailRenderer {
@@ -21,16 +23,17 @@ public class MailRenderer {
 
   private final SpringTemplateEngine html = engine();
 
-  public record RenderedMail(String html, String text) {}
+  public record RenderedMail(String subject, String html, String text) {}
 
   public RenderedMail render(MailTemplate template, Map<String, Object> model) {
     String rendered = html.process(template.path(), new Context(FRENCH, model));
-    return new RenderedMail(rendered, HtmlToText.text(Jsoup.parse(rendered)));
+    Document document = Jsoup.parse(rendered);
+    return new RenderedMail(HtmlToText.subject(document), rendered, HtmlToText.text(document));
   }
 
   private static SpringTemplateEngine engine() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("mail/");
+    resolver.setPrefix(MailTemplates.ROOT);
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");

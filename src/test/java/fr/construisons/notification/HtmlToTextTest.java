@@ -70,8 +70,10 @@ class HtmlToTextTest {
   }
 
   @Test
-  void theHeadIsNotPartOfTheText() {
+  void theSubjectIsTheTitleOnOneLine() {
+    assertThat(HtmlToText.subject(Jsoup.parse("<html><head><title>[Construisons!] Relance :\r\n  l'idée</title>"
+        + "</head><body><p>Corps</p></body></html>"))).isEqualTo("[Construisons!] Relance : l'idée");
     assertThat(HtmlToText.text(Jsoup.parse("<html><head><title>Sujet</title></head><body><p>Corps</p></body></html>")))
-        .isEqualTo("Corps\n");
+        .as("the title is not part of the text").isEqualTo("Corps\n");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.Decisions.TakeUpDecision;
 import fr.construisons.idea.Idea;
-import fr.construisons.idea.IdeaMail;
 import fr.construisons.idea.IdeaMails;
 import fr.construisons.idea.IdeaMails.Recipient;
 import fr.construisons.idea.IdeaMails.TakeUp;
@@ -57,6 +56,7 @@ class NotificationServiceTest {
   @Autowired NotificationService notifications;
   @Autowired MailRenderer renderer;
   @Autowired SendMailDelegate sendMail;
+  @Autowired MailTemplates templates;
 
   @BeforeEach
   void emptyTheMailboxes() {
@@ -177,9 +177,7 @@ class NotificationServiceTest {
       if (stage == IdeaStage.SUBMITTED) {
         continue; // set by registration itself, which acknowledges with CLARIFICATION
       }
-      try {
-        IdeaMail.forStage(stage);
-      } catch (IllegalArgumentException missing) {
+      if (templates.find(IdeaMails.forStage(stage)).isEmpty()) {
         withoutMail.add(stage);
       }
     }
@@ -206,7 +204,7 @@ class NotificationServiceTest {
 
   @Test
   void theTeamIsToldOfANewIdeaToClarify() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.NEW_IDEA, idea(IdeaStage.CLARIFICATION), TakeUp.NONE, List.of(Recipient.TEAM)));
+    notifications.send(notifier.compose(templates.get("NEW_IDEA"), idea(IdeaStage.CLARIFICATION), TakeUp.NONE, List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
     assertWellFormedAndSafe(mail, "Nouvelle idée CONS-2026-0042 à clarifier");
@@ -217,7 +215,7 @@ class NotificationServiceTest {
   @Test
   void theTeamIsRemindedOfALateCall() throws Exception {
     // 5 working days: the configured reminder (construisons.deadlines.clarification-reminder)
-    notifications.send(notifier.compose(IdeaMail.CLARIFICATION_REMINDER, idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
+    notifications.send(notifier.compose(templates.get("CLARIFICATION_REMINDER"), idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
         List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
@@ -228,7 +226,7 @@ class NotificationServiceTest {
 
   @Test
   void aLateCallIsEscalatedToTheTeamAndTheDirectorateRunningTheScheme() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.CLARIFICATION_ESCALATION, idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
+    notifications.send(notifier.compose(templates.get("CLARIFICATION_ESCALATION"), idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
         List.of(Recipient.TEAM, Recipient.INNOVATION_DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL, INNOVATION_DIRECTORATE_MAIL);
@@ -239,7 +237,7 @@ class NotificationServiceTest {
 
   @Test
   void aForwardedIdeaGoesToTheDirectoratesMailbox() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.IDEA_FORWARDED, idea(IdeaStage.FORWARDED),
+    notifications.send(notifier.compose(templates.get("IDEA_FORWARDED"), idea(IdeaStage.FORWARDED),
         new TakeUp("education", null, null), List.of(Recipient.DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo("direction.education@departement.example");
@@ -250,7 +248,7 @@ class NotificationServiceTest {
 
   @Test
   void aDirectorateThatDoesNotAnswerIsRemindedInItsMailbox() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.TAKE_UP_REMINDER, idea(IdeaStage.FORWARDED),
+    notifications.send(notifier.compose(templates.get("TAKE_UP_REMINDER"), idea(IdeaStage.FORWARDED),
         new TakeUp("dsi", null, null), List.of(Recipient.DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo("dsi@departement.example");
@@ -261,7 +259,7 @@ class NotificationServiceTest {
 
   @Test
   void theIdeatorHearsEachDirectoratesAnswer() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.DIRECTORATE_ANSWER, idea(IdeaStage.FORWARDED),
+    notifications.send(notifier.compose(templates.get("DIRECTORATE_ANSWER"), idea(IdeaStage.FORWARDED),
         new TakeUp("mobilites", TakeUpDecision.TAKES_UP, "Nous l'intégrons au plan mobilité 2027."),
         List.of(Recipient.IDEATOR)));
 
@@ -274,7 +272,7 @@ class NotificationServiceTest {
   @Test
   void aTitleTryingToForgeAHeaderStaysInTheBody() throws Exception {
     String forged = "Titre\r\nBcc: pirate@example.com\r\nSubject: Gagné";
-    notifications.send(notifier.compose(IdeaMail.NEW_IDEA, idea("camille", forged, IdeaStage.CLARIFICATION), TakeUp.NONE,
+    notifications.send(notifier.compose(templates.get("NEW_IDEA"), idea("camille", forged, IdeaStage.CLARIFICATION), TakeUp.NONE,
         List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
@@ -321,9 +319,10 @@ class NotificationServiceTest {
       "</?(html|head|body|title|meta|table|tr|td|div|p|span|strong|em|a|br|ul|ol|li)\\b[^>]*>|&[a-zA-Z]+;|&#\\d+;");
 
   @Test
-  void everyTemplateRendersItsHtmlAndTextVersionsCompletely() {
+  void everyTemplateRendersItsSubjectHtmlAndTextCompletely() {
+    assertThat(templates.all()).as("mail templates").hasSizeGreaterThan(30);
     SoftAssertions softly = new SoftAssertions();
-    for (MailTemplate template : sendMail.mails()) {
+    for (MailTemplate template : templates.all()) {
       IdeaStage stage = template.name().startsWith("STAGE_")
           ? IdeaStage.valueOf(template.name().substring("STAGE_".length())) : IdeaStage.FORWARDED;
       MailRenderer.RenderedMail rendered;
@@ -344,9 +343,16 @@ class NotificationServiceTest {
           .as(template + " markup in the text").isEmpty();
       noTemplateLeftovers.accept(rendered.html());
       noTemplateLeftovers.accept(rendered.text());
-      softly.assertThat(template.subject(REFERENCE)).as(template + " subject")
-          .startsWith("[Construisons!] ").contains(REFERENCE);
+      softly.assertThat(rendered.subject()).as(template + " subject")
+          .startsWith("[Construisons!] ").contains(REFERENCE).doesNotContain("\n").doesNotContain("\r")
+          .doesNotContain("Cie").doesNotContain("script");
     }
     softly.assertAll();
+  }
+
+  @Test
+  void everyTemplateIsAMailOfSomeCatalogue() {
+    assertThat(sendMail.mails()).extracting(MailTemplate::name)
+        .containsExactlyInAnyOrderElementsOf(templates.all().stream().map(MailTemplate::name).toList());
   }
 }

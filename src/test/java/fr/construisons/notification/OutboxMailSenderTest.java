@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.construisons.idea.Idea;
-import fr.construisons.idea.IdeaMail;
 import fr.construisons.idea.IdeaStage;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
@@ -154,7 +153,7 @@ class OutboxMailSenderTest {
     model.put("stageLabel", idea.stage().label());
     model.put("tasklistUrl", "http://localhost:8080/camunda/app/tasklist/");
 
-    notifications.send(IdeaMail.NEW_IDEA, List.of("lea.durand@departement.example"), idea.reference(), model);
+    notifications.send(new MailTemplates().get("NEW_IDEA"), List.of("lea.durand@departement.example"), idea.reference(), model);
 
     List<Path> files = emlFiles(outbox);
     assertThat(files).hasSize(1);
