@@ -14,7 +14,6 @@ import fr.construisons.organisation.ExpertGroups;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.organisation.OrganisationDirectory.Directorate;
-import fr.construisons.process.Deadlines;
 import fr.construisons.process.Texts;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,17 +59,14 @@ public class IdeaMails implements MailCatalogue {
   private final MailTemplates templates;
   private final IdeaService ideas;
   private final OrganisationDirectory organisation;
-  private final Deadlines deadlines;
   private final String tasklistUrl;
 
   public IdeaMails(NotificationService notifications, MailTemplates templates, IdeaService ideas,
-      OrganisationDirectory organisation, Deadlines deadlines,
-      @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
+      OrganisationDirectory organisation, @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
     this.notifications = notifications;
     this.templates = templates;
     this.ideas = ideas;
     this.organisation = organisation;
-    this.deadlines = deadlines;
     this.tasklistUrl = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/";
   }
 
@@ -117,7 +113,6 @@ public class IdeaMails implements MailCatalogue {
       model.put("decisionLabel", java.util.Objects.requireNonNull(takeUp.decision(),
           "Variable 'takeUpDecision' is missing for " + mail.name()).label());
     }
-    workingDays(mail).ifPresent(days -> model.put("workingDays", days));
     Set<String> to = new LinkedHashSet<>();
     for (Recipient recipient : recipients) {
       to.addAll(switch (recipient) {
@@ -129,16 +124,6 @@ public class IdeaMails implements MailCatalogue {
       });
     }
     return new OutgoingMail(mail, List.copyOf(to), idea.reference(), model);
-  }
-
-  /** The reminders say how many working days have passed. */
-  private Optional<Integer> workingDays(MailTemplate mail) {
-    return switch (mail.name()) {
-      case CLARIFICATION_REMINDER -> Optional.of(deadlines.settings().clarificationReminder());
-      case CLARIFICATION_ESCALATION -> Optional.of(deadlines.settings().clarificationEscalation());
-      case TAKE_UP_REMINDER -> Optional.of(deadlines.settings().takeUpReminder());
-      default -> Optional.empty();
-    };
   }
 
   /** Tells the ideator that the idea moved to a stage, with the reason when there is one. */

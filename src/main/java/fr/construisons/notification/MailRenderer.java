@@ -1,5 +1,7 @@
 package fr.construisons.notification;
 
+import fr.construisons.process.Deadlines;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -12,9 +14,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a mail's HTML template from {@code mail/} (user text escaped by {@code th:text}) and
- * reads the rest from the result, so each mail is written once: the subject is its
- * {@code <title>}, the plain-text part its body as text ({@link HtmlToText}). The engine is private
- * to mail so no web view configuration can pick it up.
+ * reads the rest from the result: the subject is its {@code <title>}, the plain-text part its body
+ * as text ({@link HtmlToText}). Every template also sees {@code deadlines}, the configured working
+ * days by name ({@code ${deadlines['clarification-reminder']}}), so a reminder states its own delay.
+ * The engine is private to mail so no web view configuration can pick it up.
  */
 @Component
 public class MailRenderer {
@@ -22,11 +25,18 @@ public class MailRenderer {
   private static final Locale FRENCH = Locale.FRANCE;
 
   private final SpringTemplateEngine html = engine();
+  private final Deadlines deadlines;
+
+  public MailRenderer(Deadlines deadlines) {
+    this.deadlines = deadlines;
+  }
 
   public record RenderedMail(String subject, String html, String text) {}
 
   public RenderedMail render(MailTemplate template, Map<String, Object> model) {
-    String rendered = html.process(template.path(), new Context(FRENCH, model));
+    Map<String, Object> variables = new HashMap<>(model);
+    variables.putIfAbsent("deadlines", deadlines.settings().days());
+    String rendered = html.process(template.path(), new Context(FRENCH, variables));
     Document document = Jsoup.parse(rendered);
     return new RenderedMail(HtmlToText.subject(document), rendered, HtmlToText.text(document));
   }

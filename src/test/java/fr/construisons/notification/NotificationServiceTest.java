@@ -300,7 +300,6 @@ class NotificationServiceTest {
     model.put("directorateNames", List.of("Direction de l'éducation", "Direction des systèmes d'information"));
     model.put("directorateName", "Direction de l'éducation");
     model.put("decisionLabel", TakeUpDecision.ALREADY_DONE.label());
-    model.put("workingDays", 5);
     model.put("duplicateOf", "CONS-2026-0007");
     model.put("workstreamLabels", "juridique, financier, étude de marché, parcours usagers");
     // The answer to a personal-data request: the team's own words (free text, so the hostile title)
