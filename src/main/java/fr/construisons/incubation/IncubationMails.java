@@ -103,7 +103,8 @@ class IncubationMails implements MailCatalogue {
   }
 
   private Map<String, Object> model(MailTemplate template, Idea idea, VariableScope scope) {
-    String reason = template.name().equals(IMPLEMENTATION_DECISION_MAIL) ? DECISION_REASON.from(scope).orElse(null) : null;
+    String reason = template.name().equals(IMPLEMENTATION_DECISION_MAIL)
+        ? DECISION_REASON.from(scope).orElse(null) : null;
     Map<String, Object> model = ideaMails.model(idea, reason);
     model.put("managerName", LINE_MANAGER.from(scope).flatMap(organisation::agent).map(Agent::displayName).orElse(null));
     model.put("agreement", AgreementTerms.from(scope));

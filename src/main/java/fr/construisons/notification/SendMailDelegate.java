@@ -69,7 +69,7 @@ public class SendMailDelegate implements JavaDelegate {
     }
   }
 
-  /** The mail a model may name, whichever capability declares it. */
+  /** The mail a model may name, whichever catalogue fills it in. */
   public MailTemplate mail(String name) {
     Owned owned = mailsByName.get(name);
     if (owned == null) {
