@@ -7,7 +7,6 @@ import fr.construisons.process.Deadlines;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.ToIntFunction;
 
 /**
  * The steps whose time the dashboard measures: the people's tasks of idea-lifecycle and
@@ -15,7 +14,7 @@ import java.util.function.ToIntFunction;
  */
 public enum TimedStep {
   CLARIFICATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CLARIFY_IDEA, "Appel de clarification",
-      Deadlines.Settings::clarificationReminder),
+      "clarification-reminder"),
   REFORMULATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_REFORMULATE_IDEA, "Reformulation par l'agent", null),
   SCORING(IdeaLifecycle.PROCESS_KEY, Elements.TASK_SCORE_IDEA, "Évaluation en revue de direction générale", null),
   ORIENTATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_DECIDE_ORIENTATION, "Décision d'orientation", null),
@@ -23,10 +22,10 @@ public enum TimedStep {
   EXPERIMENT_ASSESSMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_ASSESS_EXPERIMENT, "Bilan de l'expérimentation", null),
   FEASIBILITY_STUDY(IdeaLifecycle.PROCESS_KEY, Elements.TASK_STUDY_FEASIBILITY, "Étude de faisabilité", null),
   TAKE_UP(IdeaLifecycle.PROCESS_KEY, Elements.TASK_TAKE_UP_IDEA, "Réponse d'une direction (prise en charge)",
-      Deadlines.Settings::takeUpReminder),
+      "take-up-reminder"),
   INCUBATION(IdeaLifecycle.PROCESS_KEY, Elements.CALL_INCUBATION, "Incubation (en entier)", null),
   MANAGER_AGREEMENT(Incubation.PROCESS_KEY, Incubation.Elements.TASK_AGREE_ON_WORKING_TIME,
-      "Accord de la hiérarchie sur le temps alloué", Deadlines.Settings::managerAgreementReminder),
+      "Accord de la hiérarchie sur le temps alloué", "manager-agreement-reminder"),
   AGREEMENT_MEDIATION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_MEDIATE_AGREEMENT,
       "Arbitrage du temps alloué", null),
   PROJECT_TEAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_FORM_PROJECT_TEAM, "Constitution de l'équipe projet", null),
@@ -39,13 +38,14 @@ public enum TimedStep {
   private final String processKey;
   private final String activityId;
   private final String label;
-  private final ToIntFunction<Deadlines.Settings> reminderDays;
+  /** The deadline ({@code construisons.deadlines.*}) of the step's reminder timer, as the model names it. */
+  private final String reminder;
 
-  TimedStep(String processKey, String activityId, String label, ToIntFunction<Deadlines.Settings> reminderDays) {
+  TimedStep(String processKey, String activityId, String label, String reminder) {
     this.processKey = processKey;
     this.activityId = activityId;
     this.label = label;
-    this.reminderDays = reminderDays;
+    this.reminder = reminder;
   }
 
   public String processKey() {
@@ -62,11 +62,11 @@ public enum TimedStep {
 
   /** Working days after which the step's reminder timer fires: past them, the step is late. */
   public OptionalInt reminderDays(Deadlines.Settings settings) {
-    return reminderDays == null ? OptionalInt.empty() : OptionalInt.of(reminderDays.applyAsInt(settings));
+    return reminder == null ? OptionalInt.empty() : OptionalInt.of(settings.days(reminder));
   }
 
   public boolean hasTimer() {
-    return reminderDays != null;
+    return reminder != null;
   }
 
   static Optional<TimedStep> of(String processKey, String activityId) {

@@ -8,12 +8,12 @@ import static fr.construisons.idea.IdeaLifecycle.TAKE_UP_REASON;
 import fr.construisons.idea.Decisions.TakeUpDecision;
 import fr.construisons.notification.MailCatalogue;
 import fr.construisons.notification.MailTemplate;
+import fr.construisons.notification.MailTemplates;
 import fr.construisons.notification.NotificationService;
 import fr.construisons.organisation.ExpertGroups;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.organisation.OrganisationDirectory.Directorate;
-import fr.construisons.process.Deadlines;
 import fr.construisons.process.Texts;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,10 +26,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Who is told what about an idea ({@link IdeaMail}): recipients from the organisation, content
- * from the idea. The send tasks of idea-lifecycle name a mail and roles ({@link Recipient});
- * the stage changes tell the author through {@link #stageChanged}. The incubation's mails start
- * from the same {@link #model} and addresses.
+ * Who is told what about an idea: its mails are the templates of {@code mail/ideator/} (to its
+ * author), {@code mail/team/} (to the innovation team) and {@code mail/directorate/} (to a
+ * directorate's mailbox); recipients come from the organisation, content from the idea. The send
+ * tasks of idea-lifecycle name a mail and roles ({@link Recipient}); the stage changes tell the
+ * author through {@link #stageChanged}, with the mail {@code STAGE_<stage>}. The incubation's
+ * mails start from the same {@link #model} and addresses.
  */
 @Service
 public class IdeaMails implements MailCatalogue {
@@ -44,19 +46,33 @@ public class IdeaMails implements MailCatalogue {
     DIRECTORATE
   }
 
+  // The mails Java code picks itself (the models name theirs): the answer's model, and the send-task
+  // beans of older model versions (IdeaMailsOfOlderModels).
+  static final String NEW_IDEA = "NEW_IDEA";
+  static final String CLARIFICATION_REMINDER = "CLARIFICATION_REMINDER";
+  static final String CLARIFICATION_ESCALATION = "CLARIFICATION_ESCALATION";
+  static final String IDEA_FORWARDED = "IDEA_FORWARDED";
+  static final String TAKE_UP_REMINDER = "TAKE_UP_REMINDER";
+  static final String DIRECTORATE_ANSWER = "DIRECTORATE_ANSWER";
+
   private final NotificationService notifications;
+  private final MailTemplates templates;
   private final IdeaService ideas;
   private final OrganisationDirectory organisation;
-  private final Deadlines deadlines;
   private final String tasklistUrl;
 
-  public IdeaMails(NotificationService notifications, IdeaService ideas, OrganisationDirectory organisation,
-      Deadlines deadlines, @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
+  public IdeaMails(NotificationService notifications, MailTemplates templates, IdeaService ideas,
+      OrganisationDirectory organisation, @Value("${construisons.base-url:http://localhost:8080}") String baseUrl) {
     this.notifications = notifications;
+    this.templates = templates;
     this.ideas = ideas;
     this.organisation = organisation;
-    this.deadlines = deadlines;
     this.tasklistUrl = baseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/";
+  }
+
+  /** The mail that tells the author their idea moved to that stage: {@code mail/ideator/stage-<stage>.html}. */
+  public static String forStage(IdeaStage stage) {
+    return "STAGE_" + stage.name();
   }
 
   @Override
@@ -65,8 +81,8 @@ public class IdeaMails implements MailCatalogue {
   }
 
   @Override
-  public List<IdeaMail> mails() {
-    return List.of(IdeaMail.values());
+  public List<String> folders() {
+    return List.of("ideator", "team", "directorate");
   }
 
   @Override
@@ -75,7 +91,7 @@ public class IdeaMails implements MailCatalogue {
     TakeUp takeUp = new TakeUp(DIRECTORATE.from(execution).orElse(null),
         TAKE_UP_DECISION.from(execution).map(TakeUpDecision::valueOf).orElse(null),
         TAKE_UP_REASON.from(execution).orElse(null));
-    return List.of(compose((IdeaMail) mail, idea, takeUp, recipientRoles.stream().map(Recipient::valueOf).toList()));
+    return List.of(compose(mail, idea, takeUp, recipientRoles.stream().map(Recipient::valueOf).toList()));
   }
 
   /**
@@ -87,16 +103,16 @@ public class IdeaMails implements MailCatalogue {
   }
 
   /** One mail about an idea, addressed to the roles given. */
-  public OutgoingMail compose(IdeaMail mail, Idea idea, TakeUp takeUp, List<Recipient> recipients) {
-    Map<String, Object> model = model(idea, mail == IdeaMail.DIRECTORATE_ANSWER ? takeUp.reason() : null);
+  public OutgoingMail compose(MailTemplate mail, Idea idea, TakeUp takeUp, List<Recipient> recipients) {
+    boolean answer = mail.name().equals(DIRECTORATE_ANSWER);
+    Map<String, Object> model = model(idea, answer ? takeUp.reason() : null);
     if (takeUp.directorate() != null) {
       model.put("directorateName", directorate(takeUp.directorate()).name());
     }
-    if (mail == IdeaMail.DIRECTORATE_ANSWER) {
+    if (answer) {
       model.put("decisionLabel", java.util.Objects.requireNonNull(takeUp.decision(),
           "Variable 'takeUpDecision' is missing for " + mail.name()).label());
     }
-    workingDays(mail).ifPresent(days -> model.put("workingDays", days));
     Set<String> to = new LinkedHashSet<>();
     for (Recipient recipient : recipients) {
       to.addAll(switch (recipient) {
@@ -110,26 +126,12 @@ public class IdeaMails implements MailCatalogue {
     return new OutgoingMail(mail, List.copyOf(to), idea.reference(), model);
   }
 
-  /** The reminders say how many working days have passed. */
-  private Optional<Integer> workingDays(MailTemplate mail) {
-    if (mail == IdeaMail.CLARIFICATION_REMINDER) {
-      return Optional.of(deadlines.settings().clarificationReminder());
-    }
-    if (mail == IdeaMail.CLARIFICATION_ESCALATION) {
-      return Optional.of(deadlines.settings().clarificationEscalation());
-    }
-    if (mail == IdeaMail.TAKE_UP_REMINDER) {
-      return Optional.of(deadlines.settings().takeUpReminder());
-    }
-    return Optional.empty();
-  }
-
   /** Tells the ideator that the idea moved to a stage, with the reason when there is one. */
   public void stageChanged(Idea idea, IdeaStage stage, String reason, Map<String, Object> extra) {
     Map<String, Object> model = model(idea, reason);
     model.put("directorateNames", directorateNames(idea.impactedDirectorates()));
     model.putAll(extra);
-    notifications.send(IdeaMail.forStage(stage), ideatorMail(idea), idea.reference(), model);
+    notifications.send(templates.get(forStage(stage)), ideatorMail(idea), idea.reference(), model);
   }
 
   /** The model every idea mail starts from: the idea, its ideator's name, stage, Tasklist link. */

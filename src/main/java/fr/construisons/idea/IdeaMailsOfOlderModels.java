@@ -16,31 +16,31 @@ class IdeaMailsOfOlderModels {
 
   @Bean
   JavaDelegate notifyTeamOfNewIdeaDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(IdeaMail.NEW_IDEA.name(), "TEAM", execution);
+    return execution -> mails.send(IdeaMails.NEW_IDEA, "TEAM", execution);
   }
 
   @Bean
   JavaDelegate remindTeamOfClarificationDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(IdeaMail.CLARIFICATION_REMINDER.name(), "TEAM", execution);
+    return execution -> mails.send(IdeaMails.CLARIFICATION_REMINDER, "TEAM", execution);
   }
 
   @Bean
   JavaDelegate escalateClarificationDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(IdeaMail.CLARIFICATION_ESCALATION.name(), "TEAM,INNOVATION_DIRECTORATE", execution);
+    return execution -> mails.send(IdeaMails.CLARIFICATION_ESCALATION, "TEAM,INNOVATION_DIRECTORATE", execution);
   }
 
   @Bean
   JavaDelegate forwardIdeaToDirectorateDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(IdeaMail.IDEA_FORWARDED.name(), "DIRECTORATE", execution);
+    return execution -> mails.send(IdeaMails.IDEA_FORWARDED, "DIRECTORATE", execution);
   }
 
   @Bean
   JavaDelegate remindDirectorateDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(IdeaMail.TAKE_UP_REMINDER.name(), "DIRECTORATE", execution);
+    return execution -> mails.send(IdeaMails.TAKE_UP_REMINDER, "DIRECTORATE", execution);
   }
 
   @Bean
   JavaDelegate tellIdeatorOfAnswerDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(IdeaMail.DIRECTORATE_ANSWER.name(), "IDEATOR", execution);
+    return execution -> mails.send(IdeaMails.DIRECTORATE_ANSWER, "IDEATOR", execution);
   }
 }

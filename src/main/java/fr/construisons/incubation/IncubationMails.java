@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /**
- * Who is told what during an incubation ({@link IncubationMail}), for the send tasks of
- * incubation.bpmn. Recipients are named by role in the model
+ * Who is told what during an incubation (the templates of {@code mail/incubation/}), for the send
+ * tasks of incubation.bpmn. Recipients are named by role in the model
  * ({@code IDEATOR}, {@code MANAGER}, {@code TEAM}, {@code COACH}, {@code PROJECT_TEAM},
  * {@code SPONSOR}); the content comes from the incubation's variables.
  */
@@ -35,6 +35,9 @@ class IncubationMails implements MailCatalogue {
 
   /** A member of the project team as the mails present them. */
   public record TeamMember(String role, String name) {}
+
+  /** The one mail whose model this class picks by name: the decision states its reason. */
+  static final String IMPLEMENTATION_DECISION_MAIL = "IMPLEMENTATION_DECISION";
 
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
@@ -57,8 +60,8 @@ class IncubationMails implements MailCatalogue {
   }
 
   @Override
-  public List<IncubationMail> mails() {
-    return List.of(IncubationMail.values());
+  public List<String> folders() {
+    return List.of("incubation");
   }
 
   @Override
@@ -100,7 +103,8 @@ class IncubationMails implements MailCatalogue {
   }
 
   private Map<String, Object> model(MailTemplate template, Idea idea, VariableScope scope) {
-    String reason = template == IncubationMail.IMPLEMENTATION_DECISION ? DECISION_REASON.from(scope).orElse(null) : null;
+    String reason = template.name().equals(IMPLEMENTATION_DECISION_MAIL)
+        ? DECISION_REASON.from(scope).orElse(null) : null;
     Map<String, Object> model = ideaMails.model(idea, reason);
     model.put("managerName", LINE_MANAGER.from(scope).flatMap(organisation::agent).map(Agent::displayName).orElse(null));
     model.put("agreement", AgreementTerms.from(scope));

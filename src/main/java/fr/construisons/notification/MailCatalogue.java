@@ -7,13 +7,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /**
  * The mails of one capability and how to address and fill them: who the model's recipient roles
  * are and what each template shows, from the process variables. Each capability (idea, incubation,
- * privacy) provides one as a Spring bean; {@link SendMailDelegate} finds the catalogue that owns
- * the mail a send task names, so this module never depends on the capabilities.
+ * privacy) provides one as a Spring bean and owns folders of {@code mail/}: every template there is
+ * one of its mails. {@link SendMailDelegate} finds the catalogue that owns the mail a send task
+ * names by its folder, so this module never depends on the capabilities.
  */
 public interface MailCatalogue {
 
-  /** Every mail of this catalogue. */
-  List<? extends MailTemplate> mails();
+  /**
+   * The folders under {@code mail/} whose templates this catalogue fills in ({@code team} for
+   * {@code mail/team/new-idea.html}); a folder has one owner.
+   */
+  List<String> folders();
 
   /** The recipient roles a send task may name for this catalogue's mails. */
   List<String> recipientRoles();
@@ -25,6 +29,9 @@ public interface MailCatalogue {
    */
   List<OutgoingMail> prepare(MailTemplate mail, List<String> recipientRoles, DelegateExecution execution);
 
-  /** A mail ready to render: to whom, for which reference (subject and logs), with which model. */
+  /**
+   * A mail ready to render: to whom, about which reference (for the logs; the subject is the
+   * template's), with which model.
+   */
   record OutgoingMail(MailTemplate template, List<String> to, String reference, Map<String, Object> model) {}
 }

@@ -12,9 +12,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Renders a {@link MailTemplate} in French (HTML and plain text) and sends it. A sending failure
- * is thrown on purpose: the calling job rolls back and is retried by the engine, then raises an
- * incident, so no notification is lost silently.
+ * Renders a {@link MailTemplate} in French (subject, HTML and plain text) and sends it. A sending
+ * failure is thrown on purpose: the calling job rolls back and is retried by the engine, then
+ * raises an incident, so no notification is lost silently.
  */
 @Service
 public class NotificationService {
@@ -35,6 +35,7 @@ public class NotificationService {
     send(mail.template(), mail.to(), mail.reference(), mail.model());
   }
 
+  /** {@code reference}: the idea (or request) the mail is about, for the logs. */
   public void send(MailTemplate template, Collection<String> recipients, String reference,
       Map<String, Object> model) {
     if (recipients.isEmpty()) {
@@ -43,12 +44,16 @@ public class NotificationService {
       return;
     }
     MailRenderer.RenderedMail rendered = renderer.render(template, model);
+    if (rendered.subject().isBlank()) {
+      // A template without its <title>: never send a mail nobody can recognise in their inbox.
+      throw new MailPreparationException("Mail " + template + ": no subject (the template's <title> is empty)");
+    }
     MimeMessage message = sender.createMimeMessage();
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(recipients.toArray(String[]::new));
-      helper.setSubject(template.subject(reference));
+      helper.setSubject(rendered.subject());
       helper.setText(rendered.text(), rendered.html());
     } catch (MessagingException e) {
       throw new MailPreparationException("Mail " + template + " for " + reference, e);

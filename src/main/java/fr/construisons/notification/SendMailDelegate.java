@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,27 +35,50 @@ public class SendMailDelegate implements JavaDelegate {
 
   private record Owned(MailTemplate mail, MailCatalogue catalogue) {}
 
-  public SendMailDelegate(NotificationService notifications, List<MailCatalogue> catalogues) {
+  /**
+   * Every template of {@link MailTemplates} belongs to the catalogue that owns its folder; a
+   * template in no catalogue's folder, a folder with two owners or a declared folder with no
+   * template stop the start-up rather than the first send task that names such a mail.
+   */
+  public SendMailDelegate(NotificationService notifications, MailTemplates templates, List<MailCatalogue> catalogues) {
     this.notifications = notifications;
+    Map<String, MailCatalogue> owners = new TreeMap<>();
     for (MailCatalogue catalogue : catalogues) {
-      for (MailTemplate mail : catalogue.mails()) {
-        if (mailsByName.put(mail.name(), new Owned(mail, catalogue)) != null) {
-          throw new IllegalStateException("Two catalogues declare the mail " + mail.name());
+      for (String folder : catalogue.folders()) {
+        MailCatalogue other = owners.put(folder, catalogue);
+        if (other != null) {
+          throw new IllegalStateException("mail/" + folder + "/ is owned by two catalogues: "
+              + other.getClass().getSimpleName() + " and " + catalogue.getClass().getSimpleName());
         }
       }
     }
+    Set<String> used = new TreeSet<>();
+    for (MailTemplate template : templates.all()) {
+      MailCatalogue owner = owners.get(template.folder());
+      if (owner == null) {
+        throw new IllegalStateException("mail/" + template.path() + ".html: no catalogue fills in mail/"
+            + template.folder() + "/ (catalogues own " + owners.keySet() + ")");
+      }
+      used.add(template.folder());
+      mailsByName.put(template.name(), new Owned(template, owner));
+    }
+    Set<String> empty = new TreeSet<>(owners.keySet());
+    empty.removeAll(used);
+    if (!empty.isEmpty()) {
+      throw new IllegalStateException("Catalogues own folders of mail/ that hold no template: " + empty);
+    }
   }
 
-  /** The mail a model may name, whichever capability declares it. */
+  /** The mail a model may name, whichever catalogue fills it in. */
   public MailTemplate mail(String name) {
     Owned owned = mailsByName.get(name);
     if (owned == null) {
-      throw new IllegalArgumentException("No catalogue declares the mail " + name);
+      throw new IllegalArgumentException("No mail template gives the name " + name);
     }
     return owned.mail();
   }
 
-  /** Every mail a model may name. */
+  /** Every mail a model may name: every template. */
   public List<MailTemplate> mails() {
     return mailsByName.values().stream().map(Owned::mail).toList();
   }
@@ -64,8 +90,8 @@ public class SendMailDelegate implements JavaDelegate {
   }
 
   /** Every recipient role of every catalogue. */
-  public java.util.Set<String> recipientRoles() {
-    java.util.Set<String> roles = new java.util.TreeSet<>();
+  public Set<String> recipientRoles() {
+    Set<String> roles = new TreeSet<>();
     mailsByName.values().forEach(owned -> roles.addAll(owned.catalogue().recipientRoles()));
     return roles;
   }
@@ -82,7 +108,7 @@ public class SendMailDelegate implements JavaDelegate {
   public void send(String mailName, String recipientRoles, DelegateExecution execution) {
     Owned owned = mailsByName.get(mailName);
     if (owned == null) {
-      throw new IllegalStateException("No catalogue declares the mail " + mailName);
+      throw new IllegalStateException("No mail template gives the name " + mailName);
     }
     List<String> roles = Arrays.stream(recipientRoles.split(",")).map(String::strip).toList();
     if (!owned.catalogue().recipientRoles().containsAll(roles)) {

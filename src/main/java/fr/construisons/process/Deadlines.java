@@ -3,7 +3,12 @@ package fr.construisons.process;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -11,9 +16,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Timer dates of the models, in working days ({@code construisons.deadlines.*}), used as
- * {@code ${deadlines.clarificationReminder()}} in timer definitions. Computed from the engine clock
- * so tests can move time.
+ * Timer dates of the models, in working days, by name: {@code construisons.deadlines.<name>: <days>}
+ * in {@code application.yml}, used as {@code ${deadlines.due('clarification-reminder')}} in timer
+ * definitions, and stated by the reminders' mails ({@code ${deadlines['clarification-reminder']}}).
+ * A new deadline is one line of configuration. Computed from the engine clock so tests can move
+ * time.
  */
 @Component("deadlines")
 @EnableConfigurationProperties(Deadlines.Settings.class)
@@ -27,24 +34,65 @@ public class Deadlines {
     this.settings = settings;
   }
 
-  @ConfigurationProperties("construisons.deadlines")
-  public record Settings(int clarificationReminder, int clarificationEscalation, int takeUpReminder,
-      int managerAgreementReminder) {
+  /**
+   * {@code construisons.deadlines}: working days by name, in kebab case (an environment variable
+   * such as {@code CONSTRUISONS_DEADLINES_TAKEUPREMINDER} overrides {@code take-up-reminder}, as
+   * Spring binds it). Every value is positive, and an {@code x-escalation} comes after its
+   * {@code x-reminder}.
+   */
+  @ConfigurationProperties("construisons")
+  public record Settings(Map<String, Integer> deadlines) {
 
-    /** The idea-lifecycle deadlines alone; the manager is reminded after 5 working days. */
-    public Settings(int clarificationReminder, int clarificationEscalation, int takeUpReminder) {
-      this(clarificationReminder, clarificationEscalation, takeUpReminder, 5);
-    }
+    private static final String PREFIX = "construisons.deadlines.";
 
     @ConstructorBinding
     public Settings {
-      if (managerAgreementReminder <= 0) {
-        throw new IllegalArgumentException("construisons.deadlines.manager-agreement-reminder must be positive");
+      deadlines = Collections.unmodifiableMap(new TreeMap<>(deadlines == null ? Map.of() : deadlines));
+      deadlines.forEach((name, days) -> {
+        if (days == null || days <= 0) {
+          throw new IllegalArgumentException(PREFIX + name + " must be a positive number of working days, not " + days);
+        }
+      });
+      for (Map.Entry<String, Integer> escalation : deadlines.entrySet()) {
+        String name = escalation.getKey();
+        if (!name.endsWith("-escalation")) {
+          continue;
+        }
+        String reminder = name.substring(0, name.length() - "escalation".length()) + "reminder";
+        Integer reminderDays = deadlines.get(reminder);
+        if (reminderDays != null && escalation.getValue() <= reminderDays) {
+          throw new IllegalArgumentException(PREFIX + name + " (" + escalation.getValue() + ") must come after "
+              + PREFIX + reminder + " (" + reminderDays + "): an escalation follows its reminder");
+        }
       }
-      if (clarificationReminder <= 0 || clarificationEscalation <= clarificationReminder || takeUpReminder <= 0) {
-        throw new IllegalArgumentException("construisons.deadlines: reminders must be positive and the "
-            + "clarification escalation must come after the clarification reminder");
+    }
+
+    /** Working days of the deadline of that name; an unknown name is a modelling error. */
+    public int days(String name) {
+      Integer days = deadlines.get(name);
+      if (days == null) {
+        throw new IllegalArgumentException("Unknown deadline '" + name + "': add " + PREFIX + name
+            + " to application.yml, or use one of " + deadlines.keySet());
       }
+      return days;
+    }
+
+    /**
+     * The deadlines as the mail templates read them ({@code deadlines['take-up-reminder']}): a
+     * name that is not configured fails the mail instead of leaving a blank in its text.
+     */
+    public Map<String, Integer> days() {
+      return new AbstractMap<>() {
+        @Override
+        public Integer get(Object name) {
+          return days(String.valueOf(name));
+        }
+
+        @Override
+        public Set<Entry<String, Integer>> entrySet() {
+          return deadlines.entrySet();
+        }
+      };
     }
   }
 
@@ -52,20 +100,30 @@ public class Deadlines {
     return settings;
   }
 
+  /** When the deadline of that name falls due if it starts now: a timer's date. */
+  public Date due(String name) {
+    return workingDaysFromNow(settings.days(name));
+  }
+
+  // The methods below are what the timers of idea-lifecycle up to 1.1.0 and incubation up to 1.2.0
+  // call (${deadlines.clarificationReminder()}…). Those versions stay deployed, and their instances
+  // keep creating timers, so keep these until Cockpit shows no running instance of them (docs,
+  // "Upgrading models safely"); newer versions call due(name).
+
   public Date clarificationReminder() {
-    return workingDaysFromNow(settings.clarificationReminder());
+    return due("clarification-reminder");
   }
 
   public Date clarificationEscalation() {
-    return workingDaysFromNow(settings.clarificationEscalation());
+    return due("clarification-escalation");
   }
 
   public Date managerAgreementReminder() {
-    return workingDaysFromNow(settings.managerAgreementReminder());
+    return due("manager-agreement-reminder");
   }
 
   public Date takeUpReminder() {
-    return workingDaysFromNow(settings.takeUpReminder());
+    return due("take-up-reminder");
   }
 
   /** Same time of day, {@code days} working days later. */

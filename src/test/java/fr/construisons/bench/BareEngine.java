@@ -73,7 +73,8 @@ final class BareEngine {
     beans.put("incubationTeam", new IncubationTeam());
     beans.put("incubationOutcome", new IncubationOutcome());
     beans.put("incubationCalendar", new IncubationCalendar());
-    beans.put("deadlines", new Deadlines(new Deadlines.Settings(5, 10, 15, 5)));
+    beans.put("deadlines", new Deadlines(new Deadlines.Settings(Map.of("clarification-reminder", 5,
+        "clarification-escalation", 10, "take-up-reminder", 15, "manager-agreement-reminder", 5))));
     // The application's helper reads which workstreams were already reviewed from our table;
     // the bare engine has no such table and runs the first round: all four.
     beans.put("incubationWorkstreams", new IncubationWorkstreams(null) {

@@ -206,6 +206,8 @@ class IncubationScenarioTest {
     assertThat(incubation).hasPassed(TASK_REMIND_MANAGER).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
     assertThat(subjectsTo(MANAGER_MAIL)).containsExactly(
         "[Construisons!] Relance : votre accord sur le temps alloué à l'idée " + reference());
+    // The reminder states its delay from construisons.deadlines.manager-agreement-reminder.
+    assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("toujours attendue depuis 5 jours ouvrés");
   }
 
   @Test

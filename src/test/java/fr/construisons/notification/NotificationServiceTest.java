@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.construisons.idea.Decisions.TakeUpDecision;
 import fr.construisons.idea.Idea;
-import fr.construisons.idea.IdeaMail;
 import fr.construisons.idea.IdeaMails;
 import fr.construisons.idea.IdeaMails.Recipient;
 import fr.construisons.idea.IdeaMails.TakeUp;
@@ -24,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every kind of mail, rendered and sent for real (GreenMail) with an idea whose text tries to inject
  * markup: who receives it, its exact subject, and that the submitted text is escaped in HTML and
- * kept as typed in plain text.
+ * kept as typed in plain text (read from the HTML).
  */
 @ProcessTest
 class NotificationServiceTest {
@@ -55,6 +56,7 @@ class NotificationServiceTest {
   @Autowired NotificationService notifications;
   @Autowired MailRenderer renderer;
   @Autowired SendMailDelegate sendMail;
+  @Autowired MailTemplates templates;
 
   @BeforeEach
   void emptyTheMailboxes() {
@@ -175,9 +177,7 @@ class NotificationServiceTest {
       if (stage == IdeaStage.SUBMITTED) {
         continue; // set by registration itself, which acknowledges with CLARIFICATION
       }
-      try {
-        IdeaMail.forStage(stage);
-      } catch (IllegalArgumentException missing) {
+      if (templates.find(IdeaMails.forStage(stage)).isEmpty()) {
         withoutMail.add(stage);
       }
     }
@@ -204,7 +204,7 @@ class NotificationServiceTest {
 
   @Test
   void theTeamIsToldOfANewIdeaToClarify() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.NEW_IDEA, idea(IdeaStage.CLARIFICATION), TakeUp.NONE, List.of(Recipient.TEAM)));
+    notifications.send(notifier.compose(templates.get("NEW_IDEA"), idea(IdeaStage.CLARIFICATION), TakeUp.NONE, List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
     assertWellFormedAndSafe(mail, "Nouvelle idée CONS-2026-0042 à clarifier");
@@ -215,7 +215,7 @@ class NotificationServiceTest {
   @Test
   void theTeamIsRemindedOfALateCall() throws Exception {
     // 5 working days: the configured reminder (construisons.deadlines.clarification-reminder)
-    notifications.send(notifier.compose(IdeaMail.CLARIFICATION_REMINDER, idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
+    notifications.send(notifier.compose(templates.get("CLARIFICATION_REMINDER"), idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
         List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
@@ -226,7 +226,7 @@ class NotificationServiceTest {
 
   @Test
   void aLateCallIsEscalatedToTheTeamAndTheDirectorateRunningTheScheme() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.CLARIFICATION_ESCALATION, idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
+    notifications.send(notifier.compose(templates.get("CLARIFICATION_ESCALATION"), idea(IdeaStage.CLARIFICATION), TakeUp.NONE,
         List.of(Recipient.TEAM, Recipient.INNOVATION_DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL, INNOVATION_DIRECTORATE_MAIL);
@@ -237,7 +237,7 @@ class NotificationServiceTest {
 
   @Test
   void aForwardedIdeaGoesToTheDirectoratesMailbox() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.IDEA_FORWARDED, idea(IdeaStage.FORWARDED),
+    notifications.send(notifier.compose(templates.get("IDEA_FORWARDED"), idea(IdeaStage.FORWARDED),
         new TakeUp("education", null, null), List.of(Recipient.DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo("direction.education@departement.example");
@@ -248,7 +248,7 @@ class NotificationServiceTest {
 
   @Test
   void aDirectorateThatDoesNotAnswerIsRemindedInItsMailbox() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.TAKE_UP_REMINDER, idea(IdeaStage.FORWARDED),
+    notifications.send(notifier.compose(templates.get("TAKE_UP_REMINDER"), idea(IdeaStage.FORWARDED),
         new TakeUp("dsi", null, null), List.of(Recipient.DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo("dsi@departement.example");
@@ -259,7 +259,7 @@ class NotificationServiceTest {
 
   @Test
   void theIdeatorHearsEachDirectoratesAnswer() throws Exception {
-    notifications.send(notifier.compose(IdeaMail.DIRECTORATE_ANSWER, idea(IdeaStage.FORWARDED),
+    notifications.send(notifier.compose(templates.get("DIRECTORATE_ANSWER"), idea(IdeaStage.FORWARDED),
         new TakeUp("mobilites", TakeUpDecision.TAKES_UP, "Nous l'intégrons au plan mobilité 2027."),
         List.of(Recipient.IDEATOR)));
 
@@ -272,7 +272,7 @@ class NotificationServiceTest {
   @Test
   void aTitleTryingToForgeAHeaderStaysInTheBody() throws Exception {
     String forged = "Titre\r\nBcc: pirate@example.com\r\nSubject: Gagné";
-    notifications.send(notifier.compose(IdeaMail.NEW_IDEA, idea("camille", forged, IdeaStage.CLARIFICATION), TakeUp.NONE,
+    notifications.send(notifier.compose(templates.get("NEW_IDEA"), idea("camille", forged, IdeaStage.CLARIFICATION), TakeUp.NONE,
         List.of(Recipient.TEAM)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL);
@@ -300,7 +300,6 @@ class NotificationServiceTest {
     model.put("directorateNames", List.of("Direction de l'éducation", "Direction des systèmes d'information"));
     model.put("directorateName", "Direction de l'éducation");
     model.put("decisionLabel", TakeUpDecision.ALREADY_DONE.label());
-    model.put("workingDays", 5);
     model.put("duplicateOf", "CONS-2026-0007");
     model.put("workstreamLabels", "juridique, financier, étude de marché, parcours usagers");
     // The answer to a personal-data request: the team's own words (free text, so the hostile title)
@@ -314,10 +313,15 @@ class NotificationServiceTest {
     return model;
   }
 
+  /** Markup our templates write, or an entity: none may reach the text part (user text aside). */
+  private static final Pattern MARKUP = Pattern.compile(
+      "</?(html|head|body|title|meta|table|tr|td|div|p|span|strong|em|a|br|ul|ol|li)\\b[^>]*>|&[a-zA-Z]+;|&#\\d+;");
+
   @Test
-  void everyTemplateRendersItsHtmlAndTextVersionsCompletely() {
+  void everyTemplateRendersItsSubjectHtmlAndTextCompletely() {
+    assertThat(templates.all()).as("mail templates").hasSizeGreaterThan(30);
     SoftAssertions softly = new SoftAssertions();
-    for (MailTemplate template : sendMail.mails()) {
+    for (MailTemplate template : templates.all()) {
       IdeaStage stage = template.name().startsWith("STAGE_")
           ? IdeaStage.valueOf(template.name().substring("STAGE_".length())) : IdeaStage.FORWARDED;
       MailRenderer.RenderedMail rendered;
@@ -333,12 +337,21 @@ class NotificationServiceTest {
       softly.assertThat(rendered.html()).as(template + " HTML").startsWith("<!DOCTYPE html>")
           .contains(ESCAPED_TITLE).contains(REFERENCE).doesNotContain("<script").contains("Construisons!");
       softly.assertThat(rendered.text()).as(template + " text").contains(TITLE).contains(REFERENCE)
-          .doesNotContain("<html").doesNotContain("&amp;");
+          .doesNotContain("<html").doesNotContain("&amp;").doesNotContain("\u00A0").doesNotContain("\n\n\n");
+      softly.assertThat(MARKUP.matcher(rendered.text().replace(TITLE, "")).results().map(MatchResult::group).toList())
+          .as(template + " markup in the text").isEmpty();
       noTemplateLeftovers.accept(rendered.html());
       noTemplateLeftovers.accept(rendered.text());
-      softly.assertThat(template.subject(REFERENCE)).as(template + " subject")
-          .startsWith("[Construisons!] ").contains(REFERENCE);
+      softly.assertThat(rendered.subject()).as(template + " subject")
+          .startsWith("[Construisons!] ").contains(REFERENCE).doesNotContain("\n").doesNotContain("\r")
+          .doesNotContain("Cie").doesNotContain("script");
     }
     softly.assertAll();
+  }
+
+  @Test
+  void everyTemplateIsAMailOfSomeCatalogue() {
+    assertThat(sendMail.mails()).extracting(MailTemplate::name)
+        .containsExactlyInAnyOrderElementsOf(templates.all().stream().map(MailTemplate::name).toList());
   }
 }

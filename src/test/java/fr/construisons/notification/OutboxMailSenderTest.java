@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.construisons.idea.Idea;
-import fr.construisons.idea.IdeaMail;
+import fr.construisons.process.Deadlines;
 import fr.construisons.idea.IdeaStage;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
@@ -143,7 +143,8 @@ class OutboxMailSenderTest {
   @Test
   void aMailRenderedByTheNotificationServiceReachesTheOutboxWhole() throws Exception {
     Path outbox = temp.resolve("outbox");
-    NotificationService notifications = new NotificationService(new OutboxMailSender(outbox), new MailRenderer(),
+    Deadlines deadlines = new Deadlines(new Deadlines.Settings(Map.of("clarification-reminder", 5)));
+    NotificationService notifications = new NotificationService(new OutboxMailSender(outbox), new MailRenderer(deadlines),
         new MailProperties(MailProperties.Delivery.OUTBOX, outbox, "Construisons! <construisons@departement.example>", null));
     Idea idea = new Idea("CONS-2026-0042", "Relais-colis & accueil", "Les colis se perdent.\nSouvent.",
         "Des relais dans les accueils.", "Du temps gagné.", "camille", "education", List.of("education"), false,
@@ -154,7 +155,7 @@ class OutboxMailSenderTest {
     model.put("stageLabel", idea.stage().label());
     model.put("tasklistUrl", "http://localhost:8080/camunda/app/tasklist/");
 
-    notifications.send(IdeaMail.NEW_IDEA, List.of("lea.durand@departement.example"), idea.reference(), model);
+    notifications.send(new MailTemplates().get("NEW_IDEA"), List.of("lea.durand@departement.example"), idea.reference(), model);
 
     List<Path> files = emlFiles(outbox);
     assertThat(files).hasSize(1);

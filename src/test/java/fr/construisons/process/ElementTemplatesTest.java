@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.construisons.idea.IdeaStage;
-import fr.construisons.idea.IdeaMail;
+import fr.construisons.idea.IdeaMails;
+import fr.construisons.notification.MailTemplate;
+import fr.construisons.notification.MailTemplates;
 import fr.construisons.notification.SendMailDelegate;
 import fr.construisons.support.ProcessTest;
 import java.io.IOException;
@@ -62,7 +64,7 @@ class ElementTemplatesTest {
   private Map<String, Consumer<String>> dropdownChecks() {
     return Map.of(
         // MoveIdeaToStageDelegate: IdeaStage.valueOf, then the ideator's mail for that stage
-        "moveIdeaToStageDelegate/targetStage", value -> IdeaMail.forStage(IdeaStage.valueOf(value)),
+        "moveIdeaToStageDelegate/targetStage", value -> mails.get(IdeaMails.forStage(IdeaStage.valueOf(value))),
         // SendMailDelegate: a mail some process's catalogue declares
         "sendMailDelegate/mail", sendMail::mail);
   }
@@ -72,6 +74,7 @@ class ElementTemplatesTest {
 
   @Autowired ApplicationContext context;
   @Autowired SendMailDelegate sendMail;
+  @Autowired MailTemplates mails;
 
   record Template(String file, JsonNode json) {
     String id() {
@@ -201,6 +204,44 @@ class ElementTemplatesTest {
     assertThat(dropdowns).isEqualTo(checks.size());
   }
 
+  /**
+   * A new template is a new mail the Modeler must offer, and a choice without its template would
+   * fail the send task: the « Mail » choices of « Envoyer un mail » and the ideator's stage mails
+   * (chosen by « Changer l'étape de l'idée ») are exactly the templates under mail/.
+   */
+  @Test
+  void theModelerOffersEveryMailTemplateAndNothingElse() {
+    Set<String> sent = choices("sendMailDelegate", "mail");
+    Set<String> stageMails = choices("moveIdeaToStageDelegate", "targetStage").stream()
+        .map(stage -> IdeaMails.forStage(IdeaStage.valueOf(stage))).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> templated = mails.all().stream().map(MailTemplate::name).collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(sent).as("« Mail » choices of the send-mail template").doesNotContainAnyElementsOf(stageMails);
+    Set<String> offered = new TreeSet<>(sent);
+    offered.addAll(stageMails);
+    assertThat(offered).as("mails the Modeler offers").isEqualTo(templated);
+  }
+
+  /**
+   * What the models name: a send task's {@code mail} (and {@code mailTemplate}, the input of the
+   * incubation's older send tasks), a stage change's {@code targetStage}; each has its template.
+   */
+  @Test
+  void everyMailTheModelsNameHasItsTemplate() {
+    List<String> named = new ArrayList<>();
+    for (DelegateUse use : uses) {
+      use.inputs().forEach((input, value) -> {
+        switch (input) {
+          case "mail", "mailTemplate" -> named.add(value);
+          case "targetStage" -> named.add(IdeaMails.forStage(IdeaStage.valueOf(value)));
+          default -> { }
+        }
+      });
+    }
+    assertThat(named).as("mails named in processes/*.bpmn").isNotEmpty()
+        .allSatisfy(name -> assertThat(mails.find(name)).as("template of %s", name).isPresent());
+  }
+
   @Test
   void recipientsPatternNamesExactlyTheRecipientRoles() {
     Template notify = templateFor("sendMailDelegate");
@@ -273,6 +314,11 @@ class ElementTemplatesTest {
         }
       }
     }
+  }
+
+  private static Set<String> choices(String bean, String input) {
+    return stream(templateFor(bean).inputs().get(input).path("choices")).map(c -> c.path("value").asText())
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static Template templateFor(String bean) {

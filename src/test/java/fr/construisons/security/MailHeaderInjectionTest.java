@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A title that tries to add mail headers. The form rules accept line breaks in a title (they
  * check lengths only), so the title reaches the mails; what protects the headers is that subjects
- * carry only the idea's reference (MailTemplate), never what an agent typed. GreenMail keeps one
+ * carry only the idea's reference (each template's <title>), never what an agent typed. GreenMail keeps one
  * copy per SMTP recipient, so it shows who really received each mail.
  */
 @ProcessTest

@@ -1,7 +1,6 @@
 package fr.construisons.privacy.requests;
 
 import fr.construisons.notification.SendMailDelegate;
-import fr.construisons.privacy.requests.PersonalDataRequestMails.PersonalDataRequestMail;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +15,6 @@ class PersonalDataRequestMailsOfOlderModels {
 
   @Bean
   JavaDelegate answerRequesterDelegate(SendMailDelegate mails) {
-    return execution -> mails.send(PersonalDataRequestMail.PERSONAL_DATA_REQUEST_ANSWERED.name(), "REQUESTER", execution);
+    return execution -> mails.send(PersonalDataRequestMails.PERSONAL_DATA_REQUEST_ANSWERED, "REQUESTER", execution);
   }
 }
