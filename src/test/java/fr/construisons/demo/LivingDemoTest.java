@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -29,12 +30,15 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = {
     "construisons.demo.living-scheme=true",
+    // An engine of its own name: the shared context's REST API looks "default" up by name.
+    "camunda.bpm.generate-unique-process-engine-name=true",
     "spring.datasource.url=jdbc:h2:mem:living-demo;DB_CLOSE_DELAY=-1",
     "spring.datasource.username=sa",
     "spring.datasource.password=",
     "construisons.mail.delivery=outbox",
     "construisons.mail.outbox-directory=target/living-demo-outbox"})
 @ActiveProfiles({"demo", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LivingDemoTest {
 
   @Autowired LivingDemo demo;

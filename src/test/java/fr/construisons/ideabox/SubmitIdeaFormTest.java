@@ -154,6 +154,10 @@ class SubmitIdeaFormTest {
     assertThat(camille.get("/mes-donnees/export.json").body())
         .contains("moyens nécessaires (estimation)", "Dix vélos <i>électriques</i> et un abri par site.");
     scenario.runJobs();
+    // The team's mail about the new idea shows it too, in both parts.
+    assertThat(fr.construisons.support.MailServer.to("lea.durand@departement.example"))
+        .anySatisfy(mail -> assertThat(fr.construisons.support.MailServer.text(mail))
+            .contains(reference, "Moyens nécessaires (estimation)", "Dix vélos <i>électriques</i> et un abri par site."));
   }
 
   @Test
