@@ -36,6 +36,13 @@ public class SharedLogin {
     this.directory = directory;
   }
 
+  /** Whether an agent is signed in on this session: read from the session alone, no query. */
+  public boolean isSignedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && AuthenticationUtil.getAuthsFromSession(session)
+        .getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication;
+  }
+
   /** The agent signed in on this session, if any. */
   public Optional<CurrentAgent> current(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
