@@ -15,7 +15,6 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Issue 17: a thread that takes a second database connection while it already holds one waits for
@@ -80,8 +79,12 @@ public final class ConnectionNesting {
     }
   }
 
-  /** Imported by {@link ProcessTest}: the application's data source, wrapped. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Imported by {@link ProcessTest}: the application's data source, wrapped. Not a
+   * {@code @Configuration}: the application's component scan would then find it on the test class
+   * path and wrap the data source of every context started there too (PostgresProfileTest reads
+   * its pool as a HikariDataSource bean).
+   */
   public static class Wrapping {
     @Bean
     static BeanPostProcessor connectionNestingDataSource() {
