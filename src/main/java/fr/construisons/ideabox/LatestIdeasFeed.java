@@ -69,19 +69,6 @@ public class LatestIdeasFeed {
   /** An answer, when it was read (for its {@code Age} header) and how many changes it had seen. */
   private record Kept(Feed feed, Instant readAt, long changesSeen) {}
 
-  private Kept kept(int number) {
-    while (true) {
-      long seen = changes.get();
-      Kept answer = kept.get(number, n -> read(n, seen));
-      // A read that began before a change and ended after it (Caffeine leaves such an entry to
-      // chance on invalidateAll) is dropped and read again.
-      if (answer.changesSeen() >= changes.get()) {
-        return answer;
-      }
-      kept.asMap().remove(number, answer);
-    }
-  }
-
   public LatestIdeasFeed(IdeaBoxQueries queries, @Value("${construisons.base-url:http://localhost:8080}") String baseUrl,
       @Value("${construisons.load.feed-reads}") int concurrentReads,
       @Value("${construisons.load.retry-after}") Duration retryAfter) {
@@ -136,6 +123,19 @@ public class LatestIdeasFeed {
     return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE.toSeconds(), TimeUnit.SECONDS).cachePublic())
         .header("Age", Long.toString(age))
         .contentType(MediaType.APPLICATION_JSON).body(answer.feed());
+  }
+
+  private Kept kept(int number) {
+    while (true) {
+      long seen = changes.get();
+      Kept answer = kept.get(number, n -> read(n, seen));
+      // A read that began before a change and ended after it (Caffeine leaves such an entry to
+      // chance on invalidateAll) is dropped and read again.
+      if (answer.changesSeen() >= changes.get()) {
+        return answer;
+      }
+      kept.asMap().remove(number, answer);
+    }
   }
 
   private Kept read(int number, long changesSeen) {
