@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +23,21 @@ public class IdeaRepository {
   private static final TypeReference<Map<String, String>> DETAILS_TYPE = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public IdeaRepository(JdbcClient jdbc) {
+  public IdeaRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /**
+   * Published after each write to the catalogue, inside the writer's transaction: what keeps a
+   * copy of ideas (the intranet feed's cache) forgets it once the change is committed.
+   */
+  public record Changed(String reference) {}
+
+  private void changed(String reference) {
+    events.publishEvent(new Changed(reference));
   }
 
   public void insert(Idea idea) {
@@ -50,6 +63,7 @@ public class IdeaRepository {
         .param("nameShown", idea.ideatorNameShown())
         .param("details", detailsColumn(idea.details()))
         .update();
+    changed(idea.reference());
   }
 
   /** Keeps the catalogue in line with a reformulation by the ideator. */
@@ -69,6 +83,7 @@ public class IdeaRepository {
         .param("wantsToCarry", wantsToCarry)
         .param("reference", reference)
         .update();
+    changed(reference);
   }
 
   public void moveToStage(String reference, IdeaStage stage, String reason, Instant at) {
@@ -82,6 +97,7 @@ public class IdeaRepository {
         .param("reason", stage.isClosed() ? reason : null)
         .param("reference", reference)
         .update();
+    changed(reference);
     if (updated != 1) {
       throw new IllegalStateException("No idea " + reference + " in the catalogue");
     }
@@ -93,6 +109,7 @@ public class IdeaRepository {
         .param("shown", shown)
         .param("reference", reference)
         .update();
+    changed(reference);
     if (updated != 1) {
       throw new IllegalStateException("No idea " + reference + " in the catalogue");
     }
@@ -181,13 +198,15 @@ public class IdeaRepository {
    * and drops a private closing reason (RGPD erasure at the agent's request); returns how many.
    */
   public int anonymiseClosedIdeasOf(String ideator, String pseudonym) {
-    return jdbc.sql("update idea set ideator = :anonymous, ideator_name_shown = false,"
+    int anonymised = jdbc.sql("update idea set ideator = :anonymous, ideator_name_shown = false,"
             + " closing_reason = case when stage in (:private) then null else closing_reason end"
             + " where ideator = :agent and closed_at is not null")
         .param("anonymous", pseudonym)
         .param("private", PRIVATE_CLOSING_REASONS)
         .param("agent", ideator)
         .update();
+    changed(null);
+    return anonymised;
   }
 
   /**
@@ -228,6 +247,7 @@ public class IdeaRepository {
         .param("now", Timestamp.from(now))
         .param("ref", reference)
         .update();
+    changed(reference);
   }
 
   /** An idea as its ideator submitted it, with what became of it: their personal-data export. */

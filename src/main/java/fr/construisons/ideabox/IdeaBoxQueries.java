@@ -107,27 +107,28 @@ public class IdeaBoxQueries {
     // The page is chosen first, then its supports counted: in one select, the count ran for
     // every row skipped by the offset too (2,021 counts for page 101).
     String order = " order by i.submitted_at desc, i.reference desc";
-    List<PublicIdea> ideas = jdbc.sql("select " + COLUMNS + " from (select * from idea i" + where + order
+    List<Row> rows = jdbc.sql("select " + COLUMNS + " from (select * from idea i" + where + order
             + " offset " + ((page - 1) * PAGE_SIZE) + " rows fetch next " + PAGE_SIZE + " rows only) i" + order)
         .params(params)
         .query(this::map)
         .list();
-    return new Page(ideas, total, page, pages);
+    return new Page(named(rows), total, page, pages);
   }
 
   public Optional<PublicIdea> find(String reference) {
     return jdbc.sql("select " + COLUMNS + " from idea i where i.reference = :reference")
         .param("reference", reference)
         .query(this::map)
-        .optional();
+        .optional()
+        .map(row -> named(List.of(row)).get(0));
   }
 
   /** The newest ideas, for the intranet feed. */
   public List<PublicIdea> latest(int count) {
-    return jdbc.sql("select " + COLUMNS + " from idea i order by i.submitted_at desc, i.reference desc"
+    return named(jdbc.sql("select " + COLUMNS + " from idea i order by i.submitted_at desc, i.reference desc"
             + " offset 0 rows fetch next " + count + " rows only")
         .query(this::map)
-        .list();
+        .list());
   }
 
   /** Years that have ideas, newest first, for the year filter. */
@@ -139,16 +140,30 @@ public class IdeaBoxQueries {
     return organisation.directorateName(code);
   }
 
-  private PublicIdea map(ResultSet rs, int row) throws SQLException {
+  /** An idea as read, and the author to name with it (only with their consent), not yet named. */
+  private record Row(PublicIdea idea, String namedAuthor) {}
+
+  /**
+   * The authors' names, looked up once the rows are read and the query's connection is back in
+   * the pool: the directory asks the engine, which takes a connection of its own, and a row mapper
+   * that waited for it would hold two (issue 17: under load every connection waited for another).
+   */
+  private List<PublicIdea> named(List<Row> rows) {
+    Map<String, OrganisationDirectory.Agent> authors = organisation.agents(
+        rows.stream().map(Row::namedAuthor).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+    return rows.stream().map(row -> {
+      OrganisationDirectory.Agent author = row.namedAuthor() == null ? null : authors.get(row.namedAuthor());
+      return author == null ? row.idea() : row.idea().withAuthorName(author.displayName());
+    }).toList();
+  }
+
+  /** Only what the row holds: nothing here may ask the engine or the pool for anything. */
+  private Row map(ResultSet rs, int row) throws SQLException {
     String impacted = rs.getString("impacted_directorates");
     Timestamp closedAt = rs.getTimestamp("closed_at");
     String directorate = rs.getString("ideator_directorate");
-    String authorName = null;
-    if (rs.getBoolean("ideator_name_shown")) {
-      String ideator = rs.getString("ideator");
-      authorName = organisation.agent(ideator).map(OrganisationDirectory.Agent::displayName).orElse(null);
-    }
-    return new PublicIdea(
+    String namedAuthor = rs.getBoolean("ideator_name_shown") ? rs.getString("ideator") : null;
+    return new Row(new PublicIdea(
         rs.getString("reference"),
         rs.getString("title"),
         rs.getString("problem"),
@@ -163,9 +178,9 @@ public class IdeaBoxQueries {
         rs.getTimestamp("stage_changed_at").toInstant(),
         closedAt == null ? null : closedAt.toInstant(),
         rs.getString("closing_reason"),
-        authorName,
+        null,
         rs.getLong("supports"),
-        Idea.labelled(IdeaRepository.details(rs.getString("details"))));
+        Idea.labelled(IdeaRepository.details(rs.getString("details")))), namedAuthor);
   }
 
   static String likeEscaped(String word) {

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -72,13 +74,24 @@ public class IdeaComments {
   }
 
   public List<Comment> of(String reference) {
-    return jdbc.sql("""
+    List<Row> rows = jdbc.sql("""
             select id, author, body, written_at, hidden_at, hidden_reason from idea_comment
             where idea_reference = :reference order by written_at, id""")
         .param("reference", reference)
-        .query(this::map)
+        .query(IdeaComments::map)
         .list();
+    // Named once the rows are read and the query's connection is back in the pool: the directory
+    // asks the engine, which takes a connection of its own (issue 17).
+    Map<String, OrganisationDirectory.Agent> authors =
+        organisation.agents(rows.stream().map(Row::author).collect(Collectors.toSet()));
+    return rows.stream().map(row -> new Comment(row.id(),
+            Optional.ofNullable(authors.get(row.author())).map(OrganisationDirectory.Agent::displayName).orElse(row.author()),
+            row.writtenAt(), row.body(), row.hidden(), row.hiddenReason()))
+        .toList();
   }
+
+  /** A comment as read: its author is named afterwards. {@code body} is null when hidden. */
+  private record Row(long id, String author, Instant writtenAt, String body, boolean hidden, String hiddenReason) {}
 
   public long add(String reference, String author, String body) {
     problemWith(body).ifPresent(problem -> {
@@ -146,12 +159,11 @@ public class IdeaComments {
     jdbc.sql("delete from idea_comment where idea_reference = :ref").param("ref", reference).update();
   }
 
-  private Comment map(ResultSet rs, int row) throws SQLException {
-    String author = rs.getString("author");
+  private static Row map(ResultSet rs, int row) throws SQLException {
     boolean hidden = rs.getTimestamp("hidden_at") != null;
-    return new Comment(
+    return new Row(
         rs.getLong("id"),
-        organisation.agent(author).map(OrganisationDirectory.Agent::displayName).orElse(author),
+        rs.getString("author"),
         rs.getTimestamp("written_at").toInstant(),
         hidden ? null : rs.getString("body"),
         hidden,

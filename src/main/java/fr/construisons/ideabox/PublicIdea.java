@@ -46,6 +46,12 @@ public record PublicIdea(
         .toList();
   }
 
+  /** The same idea with its author's name, once it is known (IdeaBoxQueries reads the names after the rows). */
+  PublicIdea withAuthorName(String name) {
+    return new PublicIdea(reference, title, problem, solution, benefits, directorateCode, directorateName,
+        impactedDirectorateNames, stage, submittedAt, stageChangedAt, closedAt, closingReason, name, supports, details);
+  }
+
   public String stageLabel() {
     return stage.label();
   }

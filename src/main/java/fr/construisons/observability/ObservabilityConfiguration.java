@@ -3,6 +3,7 @@ package fr.construisons.observability;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,12 @@ class ObservabilityConfiguration {
   @Bean
   static HealthEndpointGroupsPostProcessor publicHealthWithoutMail() {
     return new PublicHealthWithoutMail();
+  }
+
+  /** The public health's database check, on connections of its own (its component is "database"). */
+  @Bean
+  DatabaseReachable databaseHealthIndicator(DataSourceProperties database) {
+    return new DatabaseReachable(database);
   }
 
   /**

@@ -13,7 +13,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Spring Boot's root {@code /actuator/health} aggregates every health indicator, and no property
- * takes one out of it. The mail indicator must not count there: a mail outage only delays mail
+ * takes one out of it. The pool-borrowing {@code db} check must not count there (see
+ * {@link #OUTSIDE_PUBLIC_STATUS}), nor the mail indicator: a mail outage only delays mail
  * (the jobs retry, then raise incidents), it must not take the node out of the load balancer. It
  * is read through its own group, {@code /actuator/health/mail}, instead.
  *
@@ -23,8 +24,13 @@ import org.springframework.core.Ordered;
  */
 class PublicHealthWithoutMail implements HealthEndpointGroupsPostProcessor, Ordered {
 
-  /** Indicators that only have their own group, never the public status. */
-  static final Set<String> OUTSIDE_PUBLIC_STATUS = Set.of("mail");
+  /**
+   * Indicators outside the public status: the mail (it has its own group), and Spring Boot's
+   * {@code db}, which borrows from the application's pool and would queue behind a burst: the
+   * public status reads the database through {@link DatabaseReachable} ("database") instead, and
+   * {@code db} stays in the supervision's detail.
+   */
+  static final Set<String> OUTSIDE_PUBLIC_STATUS = Set.of("mail", "db");
 
   /** After any other post-processor, so nothing lists the groups again. */
   @Override

@@ -1,10 +1,17 @@
 package fr.construisons.organisation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -17,6 +24,21 @@ import org.springframework.stereotype.Service;
 @Service
 class ConfiguredOrganisationDirectory implements OrganisationDirectory {
 
+  /**
+   * Agents' names and mails change rarely (the organisation file at start-up, LDAP, Admin), and a
+   * page of the idea box names up to twenty authors: kept for a few minutes, for as many agents as
+   * a national deployment has, so a burst of pages costs no query per author. A name changed in
+   * Admin or the directory shows within this time.
+   */
+  static final Duration AGENTS_KEPT_FOR = Duration.ofMinutes(5);
+  static final int AGENTS_KEPT = 20_000;
+  /** At most this many ids in one query's {@code in} list. */
+  private static final int IDS_PER_QUERY = 500;
+
+  private final Cache<String, Optional<Agent>> agents = Caffeine.newBuilder()
+      .maximumSize(AGENTS_KEPT)
+      .expireAfterWrite(AGENTS_KEPT_FOR)
+      .build();
   private final IdentityService identity;
   private final AgentAttributes attributes;
   private final Map<String, Directorate> directorates = new LinkedHashMap<>();
@@ -35,8 +57,63 @@ class ConfiguredOrganisationDirectory implements OrganisationDirectory {
     if (userId == null) {
       return Optional.empty();
     }
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return Optional.ofNullable(user).map(ConfiguredOrganisationDirectory::toAgent);
+    if (asSomebody()) {
+      return read(userId);
+    }
+    // An unknown id is kept too (empty): an erased agent's pseudonym is looked up on every page.
+    return agents.get(userId, this::read);
+  }
+
+  private Optional<Agent> read(String userId) {
+    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+        .map(ConfiguredOrganisationDirectory::toAgent);
+  }
+
+  /**
+   * Inside a command of an authenticated user (a listener of a task they complete) the engine's
+   * authorizations filter the users it returns: what that user may see is not kept for everybody.
+   */
+  private boolean asSomebody() {
+    return identity.getCurrentAuthentication() != null;
+  }
+
+  @Override
+  public Map<String, Agent> agents(Collection<String> userIds) {
+    Map<String, Agent> found = new HashMap<>();
+    if (asSomebody()) {
+      userIds.stream().filter(Objects::nonNull).distinct()
+          .forEach(id -> read(id).ifPresent(agent -> found.put(id, agent)));
+      return found;
+    }
+    Set<String> missing = new TreeSet<>();
+    for (String id : userIds) {
+      if (id == null) {
+        continue;
+      }
+      Optional<Agent> known = agents.getIfPresent(id);
+      if (known == null) {
+        missing.add(id);
+      } else {
+        known.ifPresent(agent -> found.put(id, agent));
+      }
+    }
+    List<String> ids = List.copyOf(missing);
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+      Map<String, Agent> read = new HashMap<>();
+      identity.createUserQuery().userIdIn(chunk.toArray(String[]::new)).list()
+          .forEach(user -> read.put(user.getId(), toAgent(user)));
+      for (String id : chunk) {
+        // The engine may match ids without regard to case (LDAP): the id asked for is the key.
+        Agent agent = read.containsKey(id) ? read.get(id) : read.values().stream()
+            .filter(a -> a.id().equalsIgnoreCase(id)).findFirst().orElse(null);
+        agents.put(id, Optional.ofNullable(agent));
+        if (agent != null) {
+          found.put(id, agent);
+        }
+      }
+    }
+    return found;
   }
 
   @Override

@@ -20,7 +20,20 @@ public interface OrganisationDirectory {
   /** Camunda user-info key holding the id of a user's line manager (organisation file source). */
   String MANAGER_INFO_KEY = "manager";
 
+  /**
+   * The agent with this user id. Answered from a bounded cache of the engine's users for a few
+   * minutes (a renamed agent shows under the new name within that time): pages name many authors,
+   * and each look-up would otherwise be a query, and a connection, of its own.
+   */
   Optional<Agent> agent(String userId);
+
+  /**
+   * The agents among these user ids, by id (unknown ids are absent), from the same cache, the
+   * others read in one query. Call it once the rows that name them have been read, never from a
+   * row mapper: the engine takes a connection of its own, and a thread waiting for a second
+   * connection while it holds one starves the pool under load (issue 17).
+   */
+  java.util.Map<String, Agent> agents(java.util.Collection<String> userIds);
 
   /** The agent's line manager, who agrees the working time given to an incubation. */
   Optional<Agent> lineManagerOf(String userId);

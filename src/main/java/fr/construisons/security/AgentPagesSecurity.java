@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,6 +110,23 @@ public class AgentPagesSecurity implements WebMvcConfigurer {
     registration.setName("construisons-agent-pages-headers");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+    return registration;
+  }
+
+  /**
+   * First of our pages' filters: a request refused for want of room costs nothing else (issue 17;
+   * the numbers and their reasoning: application.yml, construisons.load).
+   */
+  @Bean
+  FilterRegistrationBean<OverloadGuard> overloadGuard(
+      @Value("${construisons.load.anonymous-requests}") int anonymousRequests,
+      @Value("${construisons.load.agent-requests}") int agentRequests,
+      @Value("${construisons.load.retry-after}") Duration retryAfter) {
+    FilterRegistrationBean<OverloadGuard> registration =
+        new FilterRegistrationBean<>(new OverloadGuard(login, anonymousRequests, agentRequests, retryAfter));
+    registration.setName("construisons-overload-guard");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
   }
 

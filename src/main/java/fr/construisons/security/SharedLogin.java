@@ -1,6 +1,7 @@
 package fr.construisons.security;
 
 import fr.construisons.organisation.CurrentAgent;
+import fr.construisons.organisation.OrganisationDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -28,9 +29,18 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class SharedLogin {
 
   private final ProcessEngine engine;
+  private final OrganisationDirectory directory;
 
-  public SharedLogin(ProcessEngine engine) {
+  public SharedLogin(ProcessEngine engine, OrganisationDirectory directory) {
     this.engine = engine;
+    this.directory = directory;
+  }
+
+  /** Whether an agent is signed in on this session: read from the session alone, no query. */
+  public boolean isSignedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && AuthenticationUtil.getAuthsFromSession(session)
+        .getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication;
   }
 
   /** The agent signed in on this session, if any. */
@@ -87,9 +97,10 @@ public class SharedLogin {
     }
   }
 
+  /** Every page asks who is signed in: the name comes from the directory's cache, not a query each time. */
   private CurrentAgent agent(String userId, java.util.Collection<String> groups) {
-    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-    String displayName = user == null ? userId : CurrentAgent.displayName(user.getFirstName(), user.getLastName(), userId);
+    String displayName = directory.agent(userId)
+        .map(a -> CurrentAgent.displayName(a.firstName(), a.lastName(), userId)).orElse(userId);
     return new CurrentAgent(userId, displayName, groups == null ? List.of() : List.copyOf(groups));
   }
 }

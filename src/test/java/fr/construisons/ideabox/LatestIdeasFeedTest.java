@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.construisons.support.ConnectionNesting;
 import fr.construisons.support.Http;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +128,56 @@ class LatestIdeasFeedTest {
       assertThat(JSON.readTree(refused.body()).get("message").asText())
           .isEqualTo("Le paramètre « nombre » doit être un nombre entier de 1 à 50.");
     }
+  }
+
+  /**
+   * Issue 17: the intranet's home page asks for the feed for every visitor at once. Concurrent
+   * requests for the same number of ideas cost one query, read once and kept for the max-age; a
+   * new idea is in the next answer all the same.
+   */
+  @Test
+  void aBurstOfRequestsCostsOneQueryAndANewIdeaIsInTheNextAnswer() throws Exception {
+    int count = 37;
+    String query = "rows fetch next " + count + " rows only";
+    ConnectionNesting.countStatements();
+    List<Http.Response> answers;
+    ExecutorService clients = Executors.newFixedThreadPool(30);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Http.Response>> burst = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        burst.add(clients.submit(() -> {
+          go.await();
+          return Http.anonymous(port).getJson("/api/idees/dernieres?nombre=" + count);
+        }));
+      }
+      go.countDown();
+      answers = new ArrayList<>();
+      for (Future<Http.Response> answer : burst) {
+        answers.add(answer.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      clients.shutdown();
+    }
+    List<String> reads = ConnectionNesting.stopCounting().stream().filter(sql -> sql.contains(query)).toList();
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+    assertThat(answers.stream().map(Http.Response::body).distinct()).as("the same answer").hasSize(1);
+    assertThat(reads).as("queries of the feed's %d ideas for 30 concurrent requests", count).hasSize(1);
+    assertThat(answers.get(0).header("Age")).matches("[0-9]+");
+
+    feed(count);
+    ConnectionNesting.countStatements();
+    feed(count);
+    assertThat(ConnectionNesting.stopCounting()).as("kept: no query").noneMatch(sql -> sql.contains(query));
+
+    scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(false, "rh"));
+    ConnectionNesting.countStatements();
+    JsonNode after = feed(count);
+    assertThat(ConnectionNesting.stopCounting()).as("read again after a new idea").filteredOn(sql -> sql.contains(query))
+        .hasSize(1);
+    assertThat(StreamSupport.stream(after.spliterator(), false).map(idea -> idea.get("reference").asText()).toList())
+        .isEqualTo(jdbc.sql("select reference from idea order by submitted_at desc, reference desc"
+            + " offset 0 rows fetch next " + count + " rows only").query(String.class).list());
   }
 
   private JsonNode feed(int count) throws Exception {

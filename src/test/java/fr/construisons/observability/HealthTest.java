@@ -63,7 +63,7 @@ class HealthTest {
     assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
     List<String> components = new ArrayList<>();
     detail.json().path("components").fieldNames().forEachRemaining(components::add);
-    assertThat(components).contains("db", "processEngine", "mail", "diskSpace", "readinessState");
+    assertThat(components).contains("db", "database", "processEngine", "mail", "diskSpace", "readinessState");
     assertThat(detail.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
     assertThat(detail.json().path("components").path("db").path("details").path("database").asText())
         .as("the test database of this pass").isIn("H2", "PostgreSQL");

@@ -37,6 +37,17 @@ class OrganisationDirectoryTest {
         .as("the starter's admin user, not managed by the file").isEqualTo(1);
   }
 
+  /** What the pages name their authors with once their rows are read: known ids only, kept or not. */
+  @Test
+  void agents_are_looked_up_together_and_unknown_ids_left_out() {
+    assertThat(directory.agent("lea")).map(Agent::displayName).hasValue("Léa Durand");
+    var found = directory.agents(java.util.Arrays.asList("lea", "camille", "anonyme-123", null, "camille"));
+    assertThat(found).containsOnlyKeys("lea", "camille");
+    assertThat(found.get("camille").displayName()).isEqualTo("Camille Martin");
+    assertThat(found.get("lea").email()).isEqualTo("lea.durand@departement.example");
+    assertThat(directory.agents(java.util.List.of())).isEmpty();
+  }
+
   @Test
   void members_with_the_same_last_name_come_by_first_name_then_id_whatever_the_database() {
     // Without a complete ORDER BY, homonyms come in whatever order the database finds them

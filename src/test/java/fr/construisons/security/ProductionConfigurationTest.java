@@ -52,9 +52,34 @@ class ProductionConfigurationTest {
   @Autowired ServletWebServerApplicationContext server;
   @LocalServerPort int port;
 
+  @Autowired javax.sql.DataSource dataSource;
+  @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
+  @Autowired org.springframework.boot.autoconfigure.web.ServerProperties serverProperties;
+  @org.springframework.beans.factory.annotation.Value("${construisons.load.anonymous-requests}") int anonymousRequests;
+  @org.springframework.beans.factory.annotation.Value("${construisons.load.agent-requests}") int agentRequests;
+
   @AfterEach
   void signOut() {
     identity.clearAuthentication();
+  }
+
+  /**
+   * Issue 17, on the default database (H2, as on PostgreSQL: PostgresProfileTest): one connection
+   * for every thread that may hold one, so that none waits for the pool, a connection timeout far
+   * below Hikari's 30 s, and our pages' places leave Tomcat threads for the health check.
+   */
+  @Test
+  void thePoolCoversEveryThreadAndOurPagesLeaveThreadsForTheHealthCheck() throws Exception {
+    com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+    int jobThreads = camunda.getJobExecution().getMaxPoolSize();
+    int webThreads = serverProperties.getTomcat().getThreads().getMax();
+    assertThat(pool.getMaximumPoolSize())
+        .as("one connection for each job thread (%d), the acquisition thread and each web thread (%d)",
+            jobThreads, webThreads)
+        .isGreaterThanOrEqualTo(jobThreads + 1 + webThreads)
+        .isEqualTo(32);
+    assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
+    assertThat(anonymousRequests + agentRequests).as("Tomcat threads our pages may take").isLessThan(webThreads);
   }
 
   @Test
