@@ -29,8 +29,9 @@ public final class Benchmark {
       case "nodes" -> NodesBenchmark.main(OverheadBenchmark.options(options));
       case "jobs" -> JobExecutorBenchmark.main(OverheadBenchmark.options(options));
       case "retention" -> RetentionBenchmark.main(OverheadBenchmark.options(options));
+      case "submissions" -> SubmissionsBenchmark.main(OverheadBenchmark.options(options));
       default -> {
-        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes, jobs, retention");
+        System.err.println("Unknown benchmark " + name + "; known: overhead, scale-data, latency, startup, nodes, jobs, retention, submissions");
         System.exit(2);
       }
     }

@@ -36,7 +36,10 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** Starts the jar; {@code database} null means the demo's embedded H2 (arguments may move its file). */
+  /**
+   * Starts the jar; {@code database} null means the demo's embedded H2 (arguments may move its file),
+   * {@code smtpPort} 0 the default run's mail outbox (arguments may move it too).
+   */
   static NodeProcess start(String name, BenchDatabase database, int port, int smtpPort, List<String> jvmOptions,
       List<String> arguments) throws Exception {
     List<String> command = new ArrayList<>();
@@ -48,9 +51,11 @@ final class NodeProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     // Measured on the data the benchmark makes, never on the living demo's ideas.
     command.add("--construisons.demo.living-scheme=false");
-    command.add("--construisons.mail.delivery=smtp");
-    command.add("--spring.mail.host=127.0.0.1");
-    command.add("--spring.mail.port=" + smtpPort);
+    if (smtpPort > 0) {
+      command.add("--construisons.mail.delivery=smtp");
+      command.add("--spring.mail.host=127.0.0.1");
+      command.add("--spring.mail.port=" + smtpPort);
+    }
     command.addAll(arguments);
     Path log = Path.of("target", "bench", name + ".log");
     Files.createDirectories(log.getParent());

@@ -32,8 +32,9 @@ final class StartupBenchmark {
       for (int run = 0; run < runs; run++) {
         Path data = Files.createTempDirectory("construisons-startup-");
         BenchDatabase database = kind.equals("postgres") ? BenchDatabase.fresh("postgres", "construisons_bench_startup") : null;
+        // The default run's URL with the file moved: its settings (WRITE_DELAY=0) stay as application.yml has them.
         List<String> arguments = database == null
-            ? List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("db") + ";AUTO_SERVER=FALSE",
+            ? List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("db") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
                 "--construisons.mail.outbox-directory=" + data.resolve("outbox"))
             : List.of();
         try (NodeProcess node = NodeProcess.start("startup-" + kind + "-" + run, database, 18090, 3996, jvm, arguments)) {

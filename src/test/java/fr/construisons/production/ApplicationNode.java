@@ -18,13 +18,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged application ({@code target/construisons-*.jar}) run as its own operating-system
  * process, as in production: profile {@code postgres,demo}, the job executor on, mail through SMTP
- * to the test's GreenMail. Its console goes to {@code target/production-tests/<name>.log}.
+ * to the test's GreenMail; or as the default run ({@link #launchDefaultRun}): profile {@code demo}
+ * alone, its embedded H2 file and its mail outbox under the node's working directory, exactly as
+ * {@code ./mvnw spring-boot:run} configures them. Its console goes to
+ * {@code target/production-tests/<name>.log}.
  *
- * <p>Test settings, all on the command line: a job lock of {@link #LOCK_TIME} (a dead node's jobs
- * are taken over after it), the job acquisition never idle more than 5 s (production default:
- * 60 s), SMTP timeouts of 5 s, and the engine's {@code hostname} set to the node's name so the job
- * log tells which node ran what. The mail jobs keep their model's retry cycle (R3/PT5M, set on
- * each element, which wins over the engine-wide default).
+ * <p>Test settings, all on the command line: a job lock of {@link #LOCK_TIME} unless the test asks
+ * for another (a dead node's jobs are taken over after it), the job acquisition never idle more
+ * than 5 s (production default: 60 s), SMTP timeouts of 5 s, and the engine's {@code hostname} set
+ * to the node's name so the job log tells which node ran what. The mail jobs keep their model's
+ * retry cycle (R3/PT5M, set on each element, which wins over the engine-wide default).
  */
 final class ApplicationNode implements AutoCloseable {
 
@@ -57,10 +60,36 @@ final class ApplicationNode implements AutoCloseable {
 
   /** Starts a node without waiting (see {@link #awaitUp()}). */
   static ApplicationNode launch(String name, ProductionDatabase database, int smtpPort) {
+    return launch(name, database, smtpPort, LOCK_TIME);
+  }
+
+  static ApplicationNode launch(String name, ProductionDatabase database, int smtpPort, Duration lockTime) {
+    Path directory = Paths.get("target", "production-tests", name).toAbsolutePath();
+    return launch(name, directory, lockTime, List.of(
+        "--spring.profiles.active=postgres,demo",
+        "--construisons.mail.delivery=smtp",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtpPort,
+        "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
+        "--spring.mail.properties.mail.smtp.timeout=5000"),
+        Map.of("CONSTRUISONS_DB_URL", database.url, "CONSTRUISONS_DB_USER", database.user,
+            "CONSTRUISONS_DB_PASSWORD", ""));
+  }
+
+  /**
+   * The default run in {@code directory}: no datasource or mail setting of the test's, so the node
+   * uses application.yml's H2 URL ({@code ./data/construisons}, resolved against the working
+   * directory) and writes its mail to {@code ./data/outbox}. Only the test settings above differ.
+   */
+  static ApplicationNode launchDefaultRun(String name, Path directory, Duration lockTime) {
+    return launch(name, directory, lockTime, List.of("--spring.profiles.active=demo"), Map.of());
+  }
+
+  private static ApplicationNode launch(String name, Path directory, Duration lockTime, List<String> arguments,
+      Map<String, String> environment) {
     Path jar = jar();
     int port = freePort();
-    Path directory = Paths.get("target", "production-tests", name).toAbsolutePath();
-    Path log = directory.resolveSibling(name + ".log");
+    Path log = Paths.get("target", "production-tests", name + ".log").toAbsolutePath();
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -72,29 +101,21 @@ final class ApplicationNode implements AutoCloseable {
         "-Duser.timezone=Europe/Paris", "-Duser.language=fr", "-Duser.country=FR",
         "-jar", jar.toString(),
         "--server.port=" + port,
-        "--spring.profiles.active=postgres,demo",
         // The tests count the ideas and mails they make: no living demo on their databases.
         "--construisons.demo.living-scheme=false",
         "--construisons.base-url=http://localhost:" + port,
-        "--construisons.mail.delivery=smtp",
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + smtpPort,
-        "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
-        "--spring.mail.properties.mail.smtp.timeout=5000",
         "--camunda.bpm.job-execution.enabled=true",
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + lockTime.toMillis(),
         "--camunda.bpm.job-execution.max-wait=5000",
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--logging.level.org.camunda.bpm.engine.jobexecutor=warn"));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-    Map<String, String> environment = builder.environment();
-    environment.put("CONSTRUISONS_DB_URL", database.url);
-    environment.put("CONSTRUISONS_DB_USER", database.user);
-    environment.put("CONSTRUISONS_DB_PASSWORD", "");
-    environment.remove("SPRING_PROFILES_ACTIVE");
+    builder.environment().remove("SPRING_PROFILES_ACTIVE");
+    builder.environment().putAll(environment);
     try {
       return new ApplicationNode(name, port, builder.start(), log);
     } catch (IOException e) {
@@ -132,6 +153,24 @@ final class ApplicationNode implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /**
+   * SIGTERM, as an operator stops the node, and waits for the process to end: on H2 the database
+   * file is only free for the test once the node has closed it.
+   */
+  void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        fail("Node " + name + " still alive 60 s after SIGTERM; see " + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    System.out.printf("[production] node %s stopped (exit %d)%n", name, process.exitValue());
   }
 
   @Override

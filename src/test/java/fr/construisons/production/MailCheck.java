@@ -12,7 +12,11 @@ import java.util.function.Function;
 record MailCheck(int expected, int missing, int duplicates, List<String> missingKeys) {
 
   static MailCheck of(Smtp smtp, Collection<String> references, boolean withReview) {
-    Map<String, Integer> counts = smtp.counts();
+    return of(smtp.counts(), references, withReview);
+  }
+
+  /** {@code counts}: deliveries per {@link Smtp#key(String, String)}, from the SMTP server or an outbox. */
+  static MailCheck of(Map<String, Integer> counts, Collection<String> references, boolean withReview) {
     int expected = 0;
     int missing = 0;
     int duplicates = 0;

@@ -2,6 +2,8 @@ package fr.construisons.production;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A fresh PostgreSQL database for one production test, created through the server of
@@ -23,8 +26,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * reads what they committed through plain JDBC, outside any authorization.
  *
  * <p>Without PostgreSQL the production tests are skipped on a laptop and fail in CI ({@code CI=true}).
+ *
+ * <p>{@link #h2File(Path)} reads the default run's embedded H2 file the same way, through one
+ * connection of the test's own, while no node has it open (an embedded database has one process at
+ * a time); {@link #close()} closes it, which frees the file for the next node.
  */
-final class ProductionDatabase {
+final class ProductionDatabase implements AutoCloseable {
 
   static final String URL_VARIABLE = "CONSTRUISONS_TEST_POSTGRES_URL";
   static final String USER_VARIABLE = "CONSTRUISONS_TEST_POSTGRES_USER";
@@ -35,12 +42,45 @@ final class ProductionDatabase {
   final String user;
   final JdbcClient jdbc;
 
+  private final SingleConnectionDataSource single;
+
   private ProductionDatabase(String name, String url, String user) {
     this.name = name;
     this.url = url;
     this.user = user;
     DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, "");
     this.jdbc = JdbcClient.create((DataSource) dataSource);
+    this.single = null;
+  }
+
+  private ProductionDatabase(String name, String url, String user, SingleConnectionDataSource single) {
+    this.name = name;
+    this.url = url;
+    this.user = user;
+    this.jdbc = JdbcClient.create((DataSource) single);
+    this.single = single;
+  }
+
+  /**
+   * The default run's database ({@code <directory>/data/construisons.mv.db}), opened by the test.
+   * Opening it after a SIGKILL is what the next node would do first: H2 goes back to the last state
+   * it had written to the file, and what the killed process held only in memory is gone.
+   */
+  static ProductionDatabase h2File(Path directory) {
+    String url = "jdbc:h2:file:" + directory.resolve("data").resolve("construisons").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+    if (!Files.isRegularFile(directory.resolve("data").resolve("construisons.mv.db"))) {
+      fail("No H2 database under " + directory + "/data: did the node start there?");
+    }
+    // One connection for every query: H2 closes an embedded database with its last connection.
+    return new ProductionDatabase("h2", url, "sa", new SingleConnectionDataSource(url, "sa", "", true));
+  }
+
+  /** Closes the test's connection to an H2 file (and so the database); nothing for PostgreSQL. */
+  @Override
+  public void close() {
+    if (single != null) {
+      single.destroy();
+    }
   }
 
   static boolean configured() {

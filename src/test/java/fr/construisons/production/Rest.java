@@ -118,6 +118,34 @@ final class Rest {
     dueNow(jobId);
   }
 
+  /**
+   * Where a node's work stands, read over REST as the administrator (who sees every job, task and
+   * instance): what a test waits on while the node holds its embedded database.
+   */
+  record Progress(long messageJobs, long clarificationCalls, long ideaInstances) {
+    /** Every async continuation done and every idea waiting at its clarification call. */
+    boolean settled() {
+      return messageJobs == 0 && ideaInstances > 0 && clarificationCalls == ideaInstances;
+    }
+  }
+
+  Progress progress() throws IOException {
+    return new Progress(count("/engine-rest/job/count?messages=true"),
+        count("/engine-rest/task/count?processDefinitionKey=idea-lifecycle&taskDefinitionKey=Task_ClarifyIdea"),
+        count("/engine-rest/process-instance/count?processDefinitionKey=idea-lifecycle"));
+  }
+
+  /** Async continuations a job executor holds right now (locked, lock not expired). */
+  long acquiredJobs() throws IOException {
+    return count("/engine-rest/job/count?messages=true&acquired=true");
+  }
+
+  private long count(String path) throws IOException {
+    Response count = send(ADMIN, "GET", path, null);
+    expect(count, 200);
+    return count.json().path("count").asLong();
+  }
+
   long incidentCount() throws IOException {
     Response count = send(ADMIN, "GET", "/engine-rest/incident/count", null);
     expect(count, 200);
