@@ -148,7 +148,8 @@ pids+=($!)
 CONSTRUISONS_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$database" CONSTRUISONS_DB_USER="$pg_user" CONSTRUISONS_DB_PASSWORD="" \
   java $jvm -jar "$jar" --spring.profiles.active=postgres,demo --server.address=127.0.0.1 --server.port="$port" \
   --construisons.mail.delivery=smtp --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
-  --construisons.organisation.file="file:$(realpath "$organisation")" >"$run/node.log" 2>&1 &
+  --construisons.organisation.file="file:$(realpath "$organisation")" \
+  --spring.datasource.hikari.data-source-properties.ApplicationName=construisons-load-node >"$run/node.log" 2>&1 &
 node=$!
 pids+=($node)
 started=$(date +%s%N)
@@ -162,13 +163,20 @@ echo "Node ready in $ready s (pid $node)"
 
 # ---- samples every 30 s ----
 samples=$run/samples.csv
-echo "epoch,time,elapsed_s,rss_mib,pg_connections,pg_active,pg_idle,hikari_active,hikari_idle,hikari_pending,hikari_total,heap_used_mib,live_threads,http_sessions,load_1m" >"$samples"
+echo "epoch,time,elapsed_s,rss_mib,pg_connections,pg_node,pg_active,pg_idle,pg_parallel_workers,hikari_active,hikari_idle,hikari_pending,hikari_total,heap_used_mib,heap_committed_mib,nonheap_used_mib,live_threads,http_sessions,load_1m" >"$samples"
 sample() {
   local t0=$1 now rss pg metrics
   now=$(date +%s)
   rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$node/status")
-  # The node's sessions only: psql itself is connected to the database "postgres".
-  pg=$(sql "select count(*) || ',' || count(*) filter (where state = 'active') || ',' || count(*) filter (where state like 'idle%')
+  # The connections to the node's database (psql itself is connected to "postgres"), then the
+  # node's own, by the application name it was started with (the load generator's feeder reads
+  # the same database once, at its start), and theirs by state. Parallel workers of a query (a
+  # search scans every idea with two) carry their leader's name: counted apart, not as connections.
+  pg=$(sql "select count(*) filter (where backend_type = 'client backend')
+              || ',' || count(*) filter (where backend_type = 'client backend' and application_name = 'construisons-load-node')
+              || ',' || count(*) filter (where backend_type = 'client backend' and application_name = 'construisons-load-node' and state = 'active')
+              || ',' || count(*) filter (where backend_type = 'client backend' and application_name = 'construisons-load-node' and state like 'idle%')
+              || ',' || count(*) filter (where backend_type = 'parallel worker')
             from pg_stat_activity where datname = '$database'")
   # The actuator's Prometheus text, as the supervision would scrape it (admin is in camunda-admin).
   metrics=$(curl -s -u admin:demo "http://127.0.0.1:$port/actuator/prometheus")
@@ -176,13 +184,22 @@ sample() {
   value() {
     awk -v name="$1" -v label="${2:-}" -v divisor="${3:-1}" '
       { metric = $1; sub(/\{.*/, "", metric) }
-      metric == name && index($1, label) { sum += $NF; found = 1 }
+      metric == name && (label == "" || index($1, label)) { sum += $NF; found = 1 }
       END { if (found) printf "%.0f", sum / divisor }' <<<"$metrics"
   }
-  echo "$now,$(date -u -d "@$now" +%H:%M:%S),$((now - t0)),$rss,$pg,$(value hikaricp_connections_active),$(value hikaricp_connections_idle),$(value hikaricp_connections_pending),$(value hikaricp_connections),$(value jvm_memory_used_bytes 'area="heap"' 1048576),$(value jvm_threads_live_threads),$(value tomcat_sessions_active_current_sessions),$(cut -d' ' -f1 /proc/loadavg)" >>"$samples"
+  echo "$now,$(date -u -d "@$now" +%H:%M:%S),$((now - t0)),$rss,$pg,$(value hikaricp_connections_active),$(value hikaricp_connections_idle),$(value hikaricp_connections_pending),$(value hikaricp_connections),$(value jvm_memory_used_bytes 'area="heap"' 1048576),$(value jvm_memory_committed_bytes 'area="heap"' 1048576),$(value jvm_memory_used_bytes 'area="nonheap"' 1048576),$(value jvm_threads_live_threads),$(value tomcat_sessions_active_current_sessions),$(cut -d' ' -f1 /proc/loadavg)" >>"$samples"
   # GreenMail keeps every message in memory: emptied, it stays a sink of constant size.
   curl -s -o /dev/null -X POST "http://127.0.0.1:$smtp_api_port/api/mail/purge" || true
 }
+# The heap still in use after a full collection: what the node holds on to. Taken at idle and
+# after the load, never during it (the pause would be measured).
+live_heap() {
+  jcmd "$node" GC.run >/dev/null
+  sleep 2
+  curl -s -u admin:demo "http://127.0.0.1:$port/actuator/prometheus" |
+    awk '$1 ~ /^jvm_memory_used_bytes/ && index($1, "area=\"heap\"") { sum += $NF } END { printf "%.0f", sum / 1048576 }'
+}
+live_heap_before=$(live_heap)
 sampling_since=$(date +%s)
 (
   while kill -0 "$node" 2>/dev/null; do
@@ -198,8 +215,9 @@ echo "Gatling: $duration s, warm-up $warmup s, window $window s, $agents agents,
   -Dload.warmup="$warmup" -Dload.window="$window" -Dload.agents="$agents" -Dload.team="$team" -Dload.feed="$feed" \
   -Dload.thinkMin="$think_min" -Dload.thinkMax="$think_max" \
   -Dload.db="jdbc:postgresql://$pg_host:$pg_port/$database" -Dload.dbUser="$pg_user" | tee "$run/gatling.log"
-# One last sample at the end of the load, before the node stops.
+# One last sample at the end of the load, and the live heap, before the node stops.
 sample "$sampling_since"
+live_heap_after=$(live_heap)
 cleanup
 trap - EXIT
 load_after=$(machine_load)
@@ -213,6 +231,7 @@ load_start=$(sed -n 's/.*Load started at epoch \([0-9]*\).*/\1/p' "$run/gatling.
   echo
   printf 'Node: `%s`, JVM `%s`, ready in %s s. Load: %s agents, %s team sessions, %s feed requests/s, think time %s–%s ms, %s s (warm-up %s s).\n' \
     "$jar" "$jvm" "$ready" "$agents" "$team" "$feed" "$think_min" "$think_max" "$duration" "$warmup"
+  echo "Heap in use after a full GC (jcmd GC.run): $live_heap_before MiB at idle before the load, $live_heap_after MiB after it."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before $load_before, after $load_after."
   echo "Gatling report: $report/index.html"
 } >>"$run/summary.md"

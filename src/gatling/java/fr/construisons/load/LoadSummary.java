@@ -47,7 +47,8 @@ public final class LoadSummary {
     List<Row> rows = statistics(report.resolve("index.html"));
     StringBuilder out = new StringBuilder();
 
-    out.append(String.format(Locale.ROOT, "### Requests, after the %d s warm-up (%d s measured)%n%n", warmup, duration - warmup));
+    out.append(String.format(Locale.ROOT, "### Requests: the loops after the %d s warm-up (%d s measured); sign-ins, once per"
+        + " session, during the ramp-up%n%n", warmup, duration - warmup));
     out.append("| request | count | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       if (row.group() == null && !row.name().equals("All Requests")) {
@@ -94,9 +95,14 @@ public final class LoadSummary {
       Map<String, String> columns = new LinkedHashMap<>();
       columns.put("resident memory, MiB", "rss_mib");
       columns.put("heap used, MiB", "heap_used_mib");
-      columns.put("PostgreSQL connections of the node's database", "pg_connections");
-      columns.put("… active", "pg_active");
-      columns.put("… idle", "pg_idle");
+      // Between -Xms and -Xmx the collector grows the heap under load: resident memory follows.
+      columns.put("heap committed, MiB", "heap_committed_mib");
+      columns.put("non-heap used (metaspace, code cache), MiB", "nonheap_used_mib");
+      columns.put("PostgreSQL connections to the node's database (pg_stat_activity)", "pg_connections");
+      columns.put("… of the node", "pg_node");
+      columns.put("… of the node, active", "pg_active");
+      columns.put("… of the node, idle", "pg_idle");
+      columns.put("PostgreSQL parallel workers (of a search)", "pg_parallel_workers");
       columns.put("Hikari active", "hikari_active");
       columns.put("Hikari idle", "hikari_idle");
       columns.put("Hikari pending (threads waiting)", "hikari_pending");
@@ -105,8 +111,9 @@ public final class LoadSummary {
       columns.put("HTTP sessions", "http_sessions");
       columns.put("machine load (1 min)", "load_1m");
       for (var column : columns.entrySet()) {
-        ToDoubleFunction<CSVRecord> value = r -> number(r.get(column.getValue()));
-        double max = records.stream().filter(underLoad).mapToDouble(value).max().orElse(Double.NaN);
+        ToDoubleFunction<CSVRecord> value = r -> r.isMapped(column.getValue()) ? number(r.get(column.getValue())) : Double.NaN;
+        double max = records.stream().filter(underLoad).mapToDouble(value).filter(v -> !Double.isNaN(v)).max()
+            .orElse(Double.NaN);
         out.append("| ").append(column.getKey()).append(" | ").append(cell(idle, column.getValue())).append(" | ")
             .append(cell(start, column.getValue())).append(" | ").append(cell(end, column.getValue())).append(" | ")
             .append(Double.isNaN(max) ? "–" : trim(max)).append(" | ").append(cell(after, column.getValue())).append(" |\n");
@@ -158,7 +165,8 @@ public final class LoadSummary {
   }
 
   private static String cell(CSVRecord record, String column) {
-    return record == null || record.get(column).isEmpty() ? "–" : record.get(column);
+    // A column an older run did not sample is left blank.
+    return record == null || !record.isMapped(column) || record.get(column).isEmpty() ? "–" : record.get(column);
   }
 
   private static double number(String text) {

@@ -82,7 +82,10 @@ public class MixedLoadSimulation extends Simulation {
   private static final String PASSWORD = "demo";
   /** The demo agents without a role in the scheme: what they do here any agent may do. */
   private static final List<String> AGENT_LOGINS = List.of("camille", "sophie", "karim", "jeanne", "marc", "ines", "hugo");
-  /** Searched words: the first two are in every title of the data set, the last in none. */
+  /**
+   * Searched words: the first three are in the title of every finished idea of the data set,
+   * « ouverte » in the open ones', « cantine » in none (a search that finds nothing).
+   */
   private static final List<String> SEARCH_TERMS = List.of("colis", "relais", "implantations", "ouverte", "cantine");
   private static final String ENGINE = "/camunda/api/engine/engine/default";
   private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
