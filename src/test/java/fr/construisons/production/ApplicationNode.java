@@ -114,7 +114,9 @@ final class ApplicationNode implements AutoCloseable {
         .directory(directory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-    builder.environment().remove("SPRING_PROFILES_ACTIVE");
+    // Nothing of the developer's or CI's shell reaches the node's configuration (Spring Boot binds
+    // SPRING_* and CONSTRUISONS_* variables): the default run must be the default run.
+    builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("CONSTRUISONS_"));
     builder.environment().putAll(environment);
     try {
       return new ApplicationNode(name, port, builder.start(), log);
