@@ -74,7 +74,7 @@ class MyDataController {
       RedirectAttributes flash) {
     PersonalDataRequestSubmission.Outcome outcome = requests.submit(agent, kind, text);
     if (outcome instanceof PersonalDataRequestSubmission.Made made) {
-      flash.addFlashAttribute("annonce", "Votre demande de " + made.kindLabel() + " du " + made.requestedOn()
+      flash.addFlashAttribute("annonce", "Votre demande " + made.kindAfterDemande() + " du " + made.requestedOn()
           + " a bien été transmise à l'équipe Construisons! ; elle vous répondra par courriel.");
       // Post/redirect/get: reloading the page does not make the request twice.
       return "redirect:" + PATH + "#mes-demandes";

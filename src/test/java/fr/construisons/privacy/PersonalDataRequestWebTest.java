@@ -122,6 +122,7 @@ class PersonalDataRequestWebTest {
     Http.Response sent = camille.post(POST, fields);
 
     assertThat(sent.status()).isEqualTo(302);
+    assertThat(camille.get(FORM).body()).contains("Votre demande d&#39;effacement du ");
     List<HistoricProcessInstance> camilles = requestsOf("camille");
     assertThat(camilles).hasSize(camillesRequests + 1);
     assertThat(runtime.getVariable(camilles.get(camilles.size() - 1).getId(), PersonalDataRequest.REQUESTER.name()))

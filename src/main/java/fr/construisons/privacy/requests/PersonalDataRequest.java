@@ -44,6 +44,11 @@ public final class PersonalDataRequest {
     public String label() {
       return label;
     }
+
+    /** After « demande »: « de rectification », « d'effacement » (French elides « de » before a vowel). */
+    public String afterDemande() {
+      return ("aeiouéèêh".indexOf(label.charAt(0)) >= 0 ? "d'" : "de ") + label;
+    }
   }
 
   /** What the innovation team answers. */

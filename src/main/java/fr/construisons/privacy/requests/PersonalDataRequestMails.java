@@ -54,6 +54,7 @@ class PersonalDataRequestMails implements MailCatalogue {
     model.put("requesterName", REQUESTER_NAME.from(execution).orElse(null));
     model.put("requestedOn", REQUESTED_ON.required(execution));
     model.put("kindLabel", Kind.valueOf(REQUEST_KIND.required(execution)).label());
+    model.put("kindAfterDemande", Kind.valueOf(REQUEST_KIND.required(execution)).afterDemande());
     model.put("accepted", Answer.valueOf(ANSWER.required(execution)) == Answer.ACCEPTED);
     model.put("answerText", ANSWER_TEXT.required(execution));
     model.put("erasureSummary", ERASURE_SUMMARY.from(execution).orElse(null));

@@ -50,7 +50,8 @@ public class PersonalDataRequestSubmission {
   public sealed interface Outcome {}
 
   /** Started: the request's instance, its kind (French) and the day it was made (its reference for the agent). */
-  public record Made(String processInstanceId, String kindLabel, String requestedOn) implements Outcome {}
+  /** {@code kindAfterDemande}: « de rectification », « d'effacement ». */
+  public record Made(String processInstanceId, String kindAfterDemande, String requestedOn) implements Outcome {}
 
   /** Problems by form field ("kind", "text"; {@code null}: about no single field), in French. */
   public record Refused(Map<String, List<String>> problemsByField, List<String> problems) implements Outcome {}
@@ -76,7 +77,7 @@ public class PersonalDataRequestSubmission {
     // Read back as the application (the agent may start the process, not read its variables).
     String requestedOn = (String) history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(REQUESTED_ON.name()).singleResult().getValue();
-    return new Made(instance.getId(), Kind.valueOf(kind).label(), requestedOn);
+    return new Made(instance.getId(), Kind.valueOf(kind).afterDemande(), requestedOn);
   }
 
   static Refused refused(List<String> problems) {

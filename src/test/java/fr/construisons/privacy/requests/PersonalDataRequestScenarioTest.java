@@ -153,7 +153,7 @@ class PersonalDataRequestScenarioTest {
         .doesNotContain(Action.DATA_ERASED);
     assertThat(jdbc.sql("select ideator from idea where reference = :r").param("r", reference)
         .query(String.class).single()).isEqualTo(AGENT);
-    assertThat(MailServer.text(onlyAnswerTo(AGENT_MAIL))).contains("effacement", "n'a pas été acceptée",
+    assertThat(MailServer.text(onlyAnswerTo(AGENT_MAIL))).contains("Votre demande d'effacement de vos données", "n'a pas été acceptée",
         "nous effacerons vos données à sa clôture");
   }
 
