@@ -54,7 +54,7 @@ public class PersonalDataExport {
     comments(agent, entries);
     supports(agent, entries);
     for (PersonalDataLog.Entry done : log.of(agent)) {
-      entries.add(new Entry("Journal de vos données", done.detail(), done.action().name(),
+      entries.add(new Entry("Journal de vos données", done.detail(), done.action().label(),
           "par " + done.actor(), done.happenedAt()));
     }
     return entries;
@@ -85,7 +85,7 @@ public class PersonalDataExport {
       for (Idea.LabelledDetail detail : Idea.labelled(idea.details())) {
         entries.add(new Entry(category, reference, detail.label().toLowerCase(java.util.Locale.FRENCH), detail.value(), submitted));
       }
-      entries.add(new Entry(category, reference, "étape", idea.stage(), null));
+      entries.add(new Entry(category, reference, "étape", fr.construisons.idea.IdeaStage.valueOf(idea.stage()).label(), null));
       entries.add(new Entry(category, reference, "nom affiché avec l'idée", idea.ideatorNameShown() ? "oui" : "non", null));
       if (idea.closedAt() != null) {
         entries.add(new Entry(category, reference, "motif de clôture", idea.closingReason(), idea.closedAt()));

@@ -17,21 +17,32 @@ public class PersonalDataLog {
   /** What can happen to an agent's personal data. */
   public enum Action {
     /** The agent now shows their name with one of their ideas (detail: the idea's reference). */
-    NAME_SHOWN,
+    NAME_SHOWN("nom affiché avec une idée"),
     /** The agent no longer shows their name with one of their ideas (detail: the reference). */
-    NAME_HIDDEN,
+    NAME_HIDDEN("nom retiré d'une idée"),
     /** The agent downloaded everything the platform holds about them (detail: the format). */
-    DATA_EXPORTED,
+    DATA_EXPORTED("données téléchargées"),
     /** The innovation team erased the agent's data at their request (detail: what was done). */
-    DATA_ERASED,
+    DATA_ERASED("données effacées"),
     /** The agent asked for a correction of their data (detail: the request's process instance). */
-    CORRECTION_REQUESTED,
+    CORRECTION_REQUESTED("rectification demandée"),
     /** The agent asked for the erasure of their data (detail: the request's process instance). */
-    ERASURE_REQUESTED,
+    ERASURE_REQUESTED("effacement demandé"),
     /** The innovation team answered a correction request, having corrected what it says (detail: the request). */
-    CORRECTION_ANSWERED,
+    CORRECTION_ANSWERED("rectification faite"),
     /** The innovation team refused a correction or erasure request (detail: the request and its kind). */
-    REQUEST_REFUSED
+    REQUEST_REFUSED("demande refusée");
+
+    private final String label;
+
+    Action(String label) {
+      this.label = label;
+    }
+
+    /** In French, as « Mes données » and its exports show it. */
+    public String label() {
+      return label;
+    }
   }
 
   /** Longest detail the table holds. */

@@ -96,6 +96,11 @@ class MyDataExportWebTest {
         "null | responsable hiérarchique | Sophie Petit");
     assertThat(values(export, "Idée déposée")).contains(camillesIdea + " | titre | Relais-colis dans nos implantations",
         camillesIdea + " | nom affiché avec l'idée | non");
+    // In French, not the codes the tables hold.
+    assertThat(values(export, "Idée déposée")).anyMatch(v -> v.startsWith(camillesIdea + " | étape | En "))
+        .noneMatch(v -> v.matches(".* \\| étape \\| [A-Z_]+$"));
+    assertThat(values(export, "Journal de vos données")).isNotEmpty()
+        .noneMatch(v -> v.matches("[^|]* \\| [A-Z_]+ \\| .*"));
     assertThat(values(export, "Commentaire")).contains(karimsIdea + " | texte | " + CAMILLE_COMMENT);
     assertThat(values(export, "Soutien")).contains(karimsIdea + " | soutien | oui");
     assertThat(export.toString()).doesNotContain(KARIM_COMMENT, LEA_NOTES, "karim.")
