@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,20 +204,9 @@ final class SubmissionsBenchmark {
   }
 
   private static Map<String, Object> body(int number) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("title", string("Idée de mesure n° " + number));
-    variables.put("problem", string("Les agents des sites éloignés perdent du temps chaque semaine."));
-    variables.put("solution", string("Mutualiser les accueils des implantations du Département."));
-    variables.put("benefits", string("Du temps gagné pour les agents et un service de proximité."));
-    variables.put("ideatorDirectorate", string("education"));
-    variables.put("impactedDirectorates", Map.of("value", "[\"dsi\"]", "type", "Json"));
-    variables.put("wantsToCarry", Map.of("value", false, "type", "Boolean"));
-    return Map.of("variables", variables);
+    return fr.construisons.support.IdeaScenario.restStartForm("Idée de mesure n° " + number);
   }
 
-  private static Map<String, Object> string(String value) {
-    return Map.of("value", value, "type", "String");
-  }
 
   private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
     return OverheadBenchmark.median(results.stream().map(r -> value.applyAsDouble(r)).toList());

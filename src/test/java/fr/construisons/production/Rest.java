@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,16 +57,8 @@ final class Rest {
 
   /** "Déposer une idée" as Tasklist submits it; throws on a connection failure. */
   Response submitIdea(String agent, int number) throws IOException {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("title", string("Idée de test n° " + number));
-    variables.put("problem", string("Les agents des sites éloignés perdent du temps chaque semaine."));
-    variables.put("solution", string("Mutualiser les accueils des implantations du Département."));
-    variables.put("benefits", string("Du temps gagné pour les agents et un service de proximité."));
-    variables.put("ideatorDirectorate", string("education"));
-    variables.put("impactedDirectorates", Map.of("value", "[\"dsi\"]", "type", "Json"));
-    variables.put("wantsToCarry", Map.of("value", false, "type", "Boolean"));
     return send(agent, "POST", "/engine-rest/process-definition/key/idea-lifecycle/submit-form",
-        Map.of("variables", variables));
+        fr.construisons.support.IdeaScenario.restStartForm("Idée de test n° " + number));
   }
 
   static Ack ack(Response response) {

@@ -54,6 +54,26 @@ public class IdeaScenario {
     return form;
   }
 
+  /**
+   * The body of « Déposer une idée » as Tasklist posts it to {@code …/submit-form} over REST
+   * (typed values), for the tests and benchmarks that drive a node from outside.
+   */
+  public static Map<String, Object> restStartForm(String title) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put(TITLE.name(), restString(title));
+    variables.put(PROBLEM.name(), restString("Les agents des sites éloignés perdent du temps chaque semaine."));
+    variables.put(SOLUTION.name(), restString("Mutualiser les accueils des implantations du Département."));
+    variables.put(BENEFITS.name(), restString("Du temps gagné pour les agents et un service de proximité."));
+    variables.put(IDEATOR_DIRECTORATE.name(), restString("education"));
+    variables.put(IMPACTED_DIRECTORATES, Map.of("value", "[\"dsi\"]", "type", "Json"));
+    variables.put(WANTS_TO_CARRY.name(), Map.of("value", false, "type", "Boolean"));
+    return Map.of("variables", variables);
+  }
+
+  private static Map<String, Object> restString(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
   private static String toJson(String... codes) {
     return "[" + String.join(",", java.util.Arrays.stream(codes).map(c -> "\"" + c + "\"").toList()) + "]";
   }
