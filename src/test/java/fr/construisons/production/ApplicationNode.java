@@ -82,7 +82,14 @@ final class ApplicationNode implements AutoCloseable {
    * directory) and writes its mail to {@code ./data/outbox}. Only the test settings above differ.
    */
   static ApplicationNode launchDefaultRun(String name, Path directory, Duration lockTime) {
-    return launch(name, directory, lockTime, List.of("--spring.profiles.active=demo"), Map.of());
+    return launchDefaultRun(name, directory, lockTime, List.of());
+  }
+
+  /** The default run with a few more command-line settings of the test's. */
+  static ApplicationNode launchDefaultRun(String name, Path directory, Duration lockTime, List<String> settings) {
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo"));
+    arguments.addAll(settings);
+    return launch(name, directory, lockTime, arguments, Map.of());
   }
 
   private static ApplicationNode launch(String name, Path directory, Duration lockTime, List<String> arguments,

@@ -55,6 +55,33 @@ final class Rest {
     }
   }
 
+  /**
+   * What Camunda Modeler's « Deploy » dialog sends to a Camunda 7 REST endpoint: one multipart
+   * request with the deployment's name, its source and the diagram file.
+   */
+  Response deployFromModeler(String user, String deploymentName, String fileName, byte[] diagram) throws IOException {
+    String boundary = "----ConstruisonsModeler" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    for (Map.Entry<String, String> field : Map.of("deployment-name", deploymentName,
+        "deployment-source", "Camunda Modeler", "deploy-changed-only", "true").entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+          + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(utf8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName
+        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+    body.writeBytes(diagram);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+    try {
+      Http.Response response = http.as(user, Http.DEMO_PASSWORD).post("/engine-rest/deployment/create",
+          "multipart/form-data; boundary=" + boundary,
+          java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+      return new Response(response.status(), response.body());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   /** "Déposer une idée" as Tasklist submits it; throws on a connection failure. */
   Response submitIdea(String agent, int number) throws IOException {
     return send(agent, "POST", "/engine-rest/process-definition/key/idea-lifecycle/submit-form",
