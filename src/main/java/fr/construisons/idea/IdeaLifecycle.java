@@ -28,8 +28,11 @@ public final class IdeaLifecycle {
     public static final String TIMER_CLARIFICATION_ESCALATION = "BoundaryEvent_ClarificationEscalation";
     public static final String TASK_REMIND_TEAM = "Task_RemindTeamOfClarification";
     public static final String TASK_ESCALATE_CLARIFICATION = "Task_EscalateClarification";
+    public static final String TASK_ASK_FOR_REFORMULATION = "Task_AskForReformulation";
     public static final String TASK_REFORMULATE_IDEA = "Task_ReformulateIdea";
+    public static final String TASK_NOTIFY_TEAM_OF_REFORMULATION = "Task_NotifyTeamOfReformulation";
     public static final String TASK_ANNOUNCE_REVIEW = "Task_AnnounceReview";
+    public static final String TASK_NOTIFY_GENERAL_MANAGEMENT = "Task_NotifyGeneralManagement";
     public static final String TASK_SCORE_IDEA = "Task_ScoreIdea";
     public static final String TASK_RECOMMEND_ORIENTATION = "Task_RecommendOrientation";
     public static final String TASK_DECIDE_ORIENTATION = "Task_DecideOrientation";
