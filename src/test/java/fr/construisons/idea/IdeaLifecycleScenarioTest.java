@@ -92,7 +92,13 @@ class IdeaLifecycleScenarioTest {
     assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA)
         .hasPassed(TASK_REGISTER_IDEA, TASK_ACKNOWLEDGE_IDEA, TASK_NOTIFY_TEAM)
         .variables().containsEntry(IDEATOR.name(), AGENT).containsEntry(STAGE.name(), "CLARIFICATION");
-    assertThat(scenario.task(instance, TASK_CLARIFY_IDEA)).hasCandidateGroup("equipe-construisons");
+    Task call = scenario.task(instance, TASK_CLARIFY_IDEA);
+    assertThat(call).hasCandidateGroup("equipe-construisons");
+    // The call's form shows the ideator by name: a display variable of the task alone, from the
+    // directory; the process keeps her id.
+    assertThat(tasks.getVariablesLocal(call.getId())).containsExactly(Map.entry(IDEATOR_NAME.name(), "Camille Martin"));
+    assertThat(tasks.getVariables(call.getId())).containsEntry(IDEATOR.name(), AGENT);
+    assertThat(runtime.getVariable(instance.getId(), IDEATOR_NAME.name())).as("not a process variable").isNull();
 
     Idea idea = idea(instance);
     assertThat(idea.stage()).isEqualTo(IdeaStage.CLARIFICATION);

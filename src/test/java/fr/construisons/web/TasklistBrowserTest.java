@@ -147,6 +147,9 @@ class TasklistBrowserTest {
     assertThat(tasklist.taskForm(task).label("Field_title")).isEqualTo("Titre");
     assertThat(tasklist.taskForm(task).value("Field_title")).isEqualTo(TITLE_TYPED);
     assertThat(tasklist.taskForm(task).value("Field_problem")).isEqualTo(PROBLEM_TYPED);
+    // The ideator by her name from the directory, not her login id.
+    assertThat(tasklist.taskForm(task).label("Field_ideatorName")).isEqualTo("Agent-idéateur");
+    assertThat(tasklist.taskForm(task).value("Field_ideatorName")).isEqualTo("Camille Martin");
     tasklist.claimIfNeeded(task);
     tasklist.taskForm(task)
         .choose("Field_clarificationOutcome", "La solution répond au problème")
