@@ -411,6 +411,10 @@ class IdeaLifecycleScenarioTest {
     Task mobilites = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("dir-mobilites").singleResult();
     assertThat(education).isNotNull();
     assertThat(mobilites).isNotNull();
+    // Someone who answers for both directorates tells the two tasks apart.
+    assertThat(education.getName()).isEqualTo("Prendre en charge l'idée (Direction de l'éducation) — "
+        + scenario.reference(instance) + " « Relais-colis dans nos implantations »");
+    assertThat(mobilites.getName()).startsWith("Prendre en charge l'idée (Direction des mobilités) — ");
     MailServer.purge();
 
     // Both directorates answer before any job runs: their answers must not overwrite each other.

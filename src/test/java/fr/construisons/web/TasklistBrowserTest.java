@@ -220,7 +220,7 @@ class TasklistBrowserTest {
     tasklist.logIn("karim", PASSWORD);
     assertThat(tasklist.activeFilter()).as("karim's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
     WebElement task = tasklist.openTask(takeUp.getId(),
-        "Prendre en charge l'idée — " + instance.getBusinessKey() + " « " + FORWARDED_TITLE + " »");
+        "Prendre en charge l'idée (Direction des mobilités) — " + instance.getBusinessKey() + " « " + FORWARDED_TITLE + " »");
     Tasklist.CamundaForm answer = tasklist.taskForm(task);
     assertThat(answer.label("Field_title")).isEqualTo("Titre");
     assertThat(answer.value("Field_title")).isEqualTo(FORWARDED_TITLE);
