@@ -28,8 +28,11 @@ public final class IdeaLifecycle {
     public static final String TIMER_CLARIFICATION_ESCALATION = "BoundaryEvent_ClarificationEscalation";
     public static final String TASK_REMIND_TEAM = "Task_RemindTeamOfClarification";
     public static final String TASK_ESCALATE_CLARIFICATION = "Task_EscalateClarification";
+    public static final String TASK_ASK_FOR_REFORMULATION = "Task_AskForReformulation";
     public static final String TASK_REFORMULATE_IDEA = "Task_ReformulateIdea";
+    public static final String TASK_NOTIFY_TEAM_OF_REFORMULATION = "Task_NotifyTeamOfReformulation";
     public static final String TASK_ANNOUNCE_REVIEW = "Task_AnnounceReview";
+    public static final String TASK_NOTIFY_GENERAL_MANAGEMENT = "Task_NotifyGeneralManagement";
     public static final String TASK_SCORE_IDEA = "Task_ScoreIdea";
     public static final String TASK_RECOMMEND_ORIENTATION = "Task_RecommendOrientation";
     public static final String TASK_DECIDE_ORIENTATION = "Task_DecideOrientation";
@@ -73,6 +76,12 @@ public final class IdeaLifecycle {
   // The idea as submitted (also kept in the catalogue table `idea`).
   public static final ProcessVariable<String> IDEA_REFERENCE = string("ideaReference");
   public static final ProcessVariable<String> IDEATOR = string("ideator");
+  /**
+   * The ideator's name as the directory gives it, for the forms that show her: a variable local to
+   * the task, set when the task is created ({@link NameTheIdeatorListener}), never a process
+   * variable (the id is the process's truth) and never writable by a form (a disabled field).
+   */
+  public static final ProcessVariable<String> IDEATOR_NAME = string("ideatorName");
   public static final ProcessVariable<String> TITLE = string("title");
   public static final ProcessVariable<String> PROBLEM = string("problem");
   public static final ProcessVariable<String> SOLUTION = string("solution");
@@ -145,7 +154,7 @@ public final class IdeaLifecycle {
       // The details are the idea's public content, like its four texts.
       .kept(DETAILS.stream().map(IdeaDetail::variable).toArray())
       .personIds(IDEATOR)
-      .erased(SHOW_IDEATOR_NAME, CLARIFICATION_NOTES, REVIEW_COMMENT, ORIENTATION_JUSTIFICATION, EXPERIMENT_REPORT,
+      .erased(SHOW_IDEATOR_NAME, IDEATOR_NAME, CLARIFICATION_NOTES, REVIEW_COMMENT, ORIENTATION_JUSTIFICATION, EXPERIMENT_REPORT,
           WITHDRAWAL_REASON, INCUBATION_CONCLUSION,
           // Inputs of the stage-change service tasks: a reason may be a person's words.
           MoveIdeaToStageDelegate.TARGET_STAGE, MoveIdeaToStageDelegate.STAGE_REASON)

@@ -1,5 +1,6 @@
 package fr.construisons.idea;
 
+import static fr.construisons.idea.IdeaLifecycle.CLARIFICATION_NOTES;
 import static fr.construisons.idea.IdeaLifecycle.DIRECTORATE;
 import static fr.construisons.idea.IdeaLifecycle.IDEA_REFERENCE;
 import static fr.construisons.idea.IdeaLifecycle.TAKE_UP_DECISION;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who is told what about an idea: its mails are the templates of {@code mail/ideator/} (to its
- * author), {@code mail/team/} (to the innovation team) and {@code mail/directorate/} (to a
- * directorate's mailbox); recipients come from the organisation, content from the idea. The send
+ * author), {@code mail/team/} (to the innovation team), {@code mail/general-management/} (to
+ * general management) and {@code mail/directorate/} (to a directorate's mailbox); recipients come
+ * from the organisation, content from the idea. The send
  * tasks of idea-lifecycle name a mail and roles ({@link Recipient}); the stage changes tell the
  * author through {@link #stageChanged}, with the mail {@code STAGE_<stage>}. The incubation's
  * mails start from the same {@link #model} and addresses.
@@ -42,6 +44,14 @@ public class IdeaMails implements MailCatalogue {
     TEAM,
     /** The directorate that runs the scheme (organisation file: innovation-directorate). */
     INNOVATION_DIRECTORATE,
+    /**
+     * The members of {@code direction-generale}, who score the idea. One mail per idea reaching its
+     * review, rather than a daily digest: a scheme receives a few ideas a week (the Isère's: about
+     * one), so this is no flood; the mail leaves when the idea starts waiting, not up to a day
+     * later; it is a send task of the model (retried, an incident in Cockpit when it cannot go);
+     * and its subject names the idea's reference, so the mails of two ideas are told apart.
+     */
+    GENERAL_MANAGEMENT,
     /** The directorate of the current take-up (the multi-instance's {@code directorate}). */
     DIRECTORATE
   }
@@ -82,7 +92,7 @@ public class IdeaMails implements MailCatalogue {
 
   @Override
   public List<String> folders() {
-    return List.of("ideator", "team", "directorate");
+    return List.of("ideator", "team", "general-management", "directorate");
   }
 
   @Override
@@ -91,7 +101,8 @@ public class IdeaMails implements MailCatalogue {
     TakeUp takeUp = new TakeUp(DIRECTORATE.from(execution).orElse(null),
         TAKE_UP_DECISION.from(execution).map(TakeUpDecision::valueOf).orElse(null),
         TAKE_UP_REASON.from(execution).orElse(null));
-    return List.of(compose(mail, idea, takeUp, recipientRoles.stream().map(Recipient::valueOf).toList()));
+    return List.of(compose(mail, idea, takeUp, recipientRoles.stream().map(Recipient::valueOf).toList(),
+        CLARIFICATION_NOTES.from(execution).orElse(null)));
   }
 
   /**
@@ -104,8 +115,18 @@ public class IdeaMails implements MailCatalogue {
 
   /** One mail about an idea, addressed to the roles given. */
   public OutgoingMail compose(MailTemplate mail, Idea idea, TakeUp takeUp, List<Recipient> recipients) {
+    return compose(mail, idea, takeUp, recipients, null);
+  }
+
+  /**
+   * The same, with the team's notes of the last clarification call when there are some: what the
+   * ideator is asked to rework, what general management reads before scoring.
+   */
+  public OutgoingMail compose(MailTemplate mail, Idea idea, TakeUp takeUp, List<Recipient> recipients,
+      String clarificationNotes) {
     boolean answer = mail.name().equals(DIRECTORATE_ANSWER);
     Map<String, Object> model = model(idea, answer ? takeUp.reason() : null);
+    model.put("clarificationNotes", Texts.isBlank(clarificationNotes) ? null : Texts.clean(clarificationNotes));
     if (takeUp.directorate() != null) {
       model.put("directorateName", directorate(takeUp.directorate()).name());
     }
@@ -119,6 +140,7 @@ public class IdeaMails implements MailCatalogue {
         case IDEATOR -> ideatorMail(idea);
         case TEAM -> teamMails();
         case INNOVATION_DIRECTORATE -> List.of(organisation.innovationDirectorate().mailbox());
+        case GENERAL_MANAGEMENT -> organisation.groupMails(OrganisationDirectory.GROUP_GENERAL_MANAGEMENT);
         case DIRECTORATE -> List.of(directorate(Optional.ofNullable(takeUp.directorate()).orElseThrow(() ->
             new IllegalStateException("No directorate in scope for " + mail.name()))).mailbox());
       });

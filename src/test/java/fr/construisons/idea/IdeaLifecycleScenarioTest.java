@@ -92,7 +92,13 @@ class IdeaLifecycleScenarioTest {
     assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA)
         .hasPassed(TASK_REGISTER_IDEA, TASK_ACKNOWLEDGE_IDEA, TASK_NOTIFY_TEAM)
         .variables().containsEntry(IDEATOR.name(), AGENT).containsEntry(STAGE.name(), "CLARIFICATION");
-    assertThat(scenario.task(instance, TASK_CLARIFY_IDEA)).hasCandidateGroup("equipe-construisons");
+    Task call = scenario.task(instance, TASK_CLARIFY_IDEA);
+    assertThat(call).hasCandidateGroup("equipe-construisons");
+    // The call's form shows the ideator by name: a display variable of the task alone, from the
+    // directory; the process keeps her id.
+    assertThat(tasks.getVariablesLocal(call.getId())).containsExactly(Map.entry(IDEATOR_NAME.name(), "Camille Martin"));
+    assertThat(tasks.getVariables(call.getId())).containsEntry(IDEATOR.name(), AGENT);
+    assertThat(runtime.getVariable(instance.getId(), IDEATOR_NAME.name())).as("not a process variable").isNull();
 
     Idea idea = idea(instance);
     assertThat(idea.stage()).isEqualTo(IdeaStage.CLARIFICATION);
@@ -136,6 +142,15 @@ class IdeaLifecycleScenarioTest {
 
     assertThat(instance).isWaitingAt(TASK_REFORMULATE_IDEA);
     assertThat(scenario.task(instance, TASK_REFORMULATE_IDEA)).isAssignedTo(AGENT);
+    String reference = scenario.reference(instance);
+    // The ideator learns what the team asked and where to rework her idea, in one mail.
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement().satisfies(mail -> {
+      assertThat(MailServer.subject(mail)).isEqualTo("[Construisons!] Votre idée " + reference + " est à reformuler");
+      assertThat(body(mail)).contains("Appel du 3 décembre : la solution répond au besoin des sites.")
+          .contains("« Reformuler l'idée »").contains("/camunda/app/tasklist/");
+    });
+    assertThat(MailServer.to(TEAM_MAIL)).as("nothing for the team until the idea comes back").isEmpty();
+    MailServer.purge();
 
     Map<String, Object> rework = new HashMap<>(ideaForm(true, "rh", "dsi"));
     rework.put(TITLE.name(), "Relais-colis dans les collèges et les maisons du Département");
@@ -145,6 +160,13 @@ class IdeaLifecycleScenarioTest {
     assertThat(instance).isWaitingAt(TASK_CLARIFY_IDEA);
     assertThat(runtime.getVariable(instance.getId(), CLARIFICATION_OUTCOME.name()))
         .as("the new call starts without the previous outcome").isNull();
+    // The team hears that the reworked idea is back for a new call; the ideator gets nothing more.
+    assertThat(MailServer.to(TEAM_MAIL)).singleElement().satisfies(mail -> {
+      assertThat(MailServer.subject(mail)).isEqualTo("[Construisons!] Idée " + reference + " reformulée : nouvel appel de clarification");
+      assertThat(body(mail)).contains("Relais-colis dans les collèges et les maisons du Département")
+          .contains("Camille Martin").contains("/camunda/app/tasklist/");
+    });
+    assertThat(MailServer.to(AGENT_MAIL)).isEmpty();
     Idea idea = idea(instance);
     assertThat(idea.title()).isEqualTo("Relais-colis dans les collèges et les maisons du Département");
     assertThat(idea.impactedDirectorates()).containsExactly("rh", "dsi");
@@ -214,8 +236,17 @@ class IdeaLifecycleScenarioTest {
   @Test
   void theCommitteeFollowsAnExperimentThatIsGeneralised() {
     ProcessInstance instance = submitted(false, "dsi");
+    String reference = scenario.reference(instance);
     scenario.toReview(instance);
-    assertThat(instance).isWaitingAt(TASK_SCORE_IDEA);
+    assertThat(instance).isWaitingAt(TASK_SCORE_IDEA).hasPassed(TASK_NOTIFY_GENERAL_MANAGEMENT);
+    // General management is told that an idea waits for its scores, with the idea and the way to Tasklist.
+    assertThat(MailServer.to(DG_MAIL)).singleElement().satisfies(mail -> {
+      assertThat(MailServer.subject(mail)).isEqualTo("[Construisons!] Idée " + reference + " à évaluer en direction générale");
+      assertThat(body(mail)).contains("Relais-colis dans nos implantations").contains("Camille Martin")
+          .contains("Appel du 3 décembre").contains("/camunda/app/tasklist/");
+    });
+    assertThat(subjectsTo(AGENT_MAIL)).as("one mail to the ideator for the review: its stage mail")
+        .containsExactly("[Construisons!] Votre idée " + reference + " passe en revue en direction générale");
     assertThat(idea(instance).stage()).isEqualTo(IdeaStage.REVIEW);
     assertThat(scenario.task(instance, TASK_SCORE_IDEA)).hasCandidateGroup("direction-generale");
 
@@ -223,9 +254,15 @@ class IdeaLifecycleScenarioTest {
     assertThat(instance).isWaitingAt(TASK_DECIDE_ORIENTATION).variables()
         .containsEntry(RECOMMENDED_ORIENTATION.name(), "EXPERIMENT")
         .containsEntry(ORIENTATION.name(), "EXPERIMENT");
+    MailServer.purge();
     scenario.complete(instance, TASK_DECIDE_ORIENTATION, orientation("EXPERIMENT"));
 
     assertThat(instance).isWaitingAt(TASK_CONDUCT_EXPERIMENT);
+    // One mail tells the ideator both the stage and her task « Conduire l'expérimentation ».
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement().satisfies(mail -> {
+      assertThat(MailServer.subject(mail)).isEqualTo("[Construisons!] Votre idée " + reference + " va être expérimentée");
+      assertThat(body(mail)).contains("« Conduire l'expérimentation »").contains("/camunda/app/tasklist/");
+    });
     assertThat(idea(instance).stage()).isEqualTo(IdeaStage.EXPERIMENT);
     Task experiment = scenario.task(instance, TASK_CONDUCT_EXPERIMENT);
     assertThat(experiment).isAssignedTo(AGENT);
@@ -374,6 +411,10 @@ class IdeaLifecycleScenarioTest {
     Task mobilites = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("dir-mobilites").singleResult();
     assertThat(education).isNotNull();
     assertThat(mobilites).isNotNull();
+    // Someone who answers for both directorates tells the two tasks apart.
+    assertThat(education.getName()).isEqualTo("Prendre en charge l'idée (Direction de l'éducation) — "
+        + scenario.reference(instance) + " « Relais-colis dans nos implantations »");
+    assertThat(mobilites.getName()).startsWith("Prendre en charge l'idée (Direction des mobilités) — ");
     MailServer.purge();
 
     // Both directorates answer before any job runs: their answers must not overwrite each other.
@@ -384,6 +425,10 @@ class IdeaLifecycleScenarioTest {
     scenario.runJobs();
 
     assertThat(instance).isEnded().hasPassed(TASK_TELL_IDEATOR_ANSWER, END_FORWARDED);
+    String reference = scenario.reference(instance);
+    assertThat(subjectsTo(AGENT_MAIL)).as("each answer's subject names its directorate and the idea").contains(
+        "[Construisons!] Direction de l'éducation : réponse sur votre idée " + reference,
+        "[Construisons!] Direction des mobilités : réponse sur votre idée " + reference);
     List<String> bodies = MailServer.to(AGENT_MAIL).stream().map(m -> body(m)).toList();
     assertThat(bodies).hasSize(3);
     assertThat(bodies).anySatisfy(b -> assertThat(b).contains("s'en saisit").contains("plan collèges 2027"));

@@ -40,7 +40,7 @@ class MailsOfOlderModelsTest {
       escalateClarificationDelegate      | lea.durand@departement.example+dpm@departement.example | Escalade : l'idée %s attend toujours son appel de clarification
       forwardIdeaToDirectorateDelegate   | direction.mobilites@departement.example | Idée %s transmise à votre direction
       remindDirectorateDelegate          | direction.mobilites@departement.example | Relance : l'idée %s attend la réponse de votre direction
-      tellIdeatorOfAnswerDelegate        | camille.martin@departement.example      | Une direction a répondu sur votre idée %s
+      tellIdeatorOfAnswerDelegate        | camille.martin@departement.example      | Direction des mobilités : réponse sur votre idée %s
       notifyIncubationDelegate           | sophie.petit@departement.example        | Votre accord est demandé : temps alloué à l'idée %s
       answerRequesterDelegate            | camille.martin@departement.example      | Réponse à votre demande du %s sur vos données personnelles
       """)

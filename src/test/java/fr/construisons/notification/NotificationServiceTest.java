@@ -264,9 +264,42 @@ class NotificationServiceTest {
         List.of(Recipient.IDEATOR)));
 
     MimeMessage mail = theMailSentTo(IDEATOR_MAIL);
-    assertWellFormedAndSafe(mail, "Une direction a répondu sur votre idée CONS-2026-0042");
+    assertWellFormedAndSafe(mail, "Direction des mobilités : réponse sur votre idée CONS-2026-0042");
     assertThat(text(mail)).contains("Direction des mobilités").contains("s'en saisit")
         .contains("Nous l'intégrons au plan mobilité 2027.");
+  }
+
+  @Test
+  void theIdeatorIsAskedToReformulateWithTheTeamsNotesEscaped() throws Exception {
+    notifications.send(notifier.compose(templates.get("REFORMULATION_REQUESTED"), idea(IdeaStage.CLARIFICATION),
+        TakeUp.NONE, List.of(Recipient.IDEATOR), REASON));
+
+    MimeMessage mail = theMailSentTo(IDEATOR_MAIL);
+    assertWellFormedAndSafe(mail, "Votre idée CONS-2026-0042 est à reformuler");
+    assertThat(MailServer.html(mail)).contains("&lt;img src=x onerror=alert(1)&gt;");
+    assertThat(text(mail)).contains(REASON).contains("« Reformuler l'idée »").contains("/camunda/app/tasklist/");
+  }
+
+  @Test
+  void theTeamHearsThatAReformulatedIdeaIsBack() throws Exception {
+    notifications.send(notifier.compose(templates.get("IDEA_REFORMULATED"), idea(IdeaStage.CLARIFICATION),
+        TakeUp.NONE, List.of(Recipient.TEAM), REASON));
+
+    MimeMessage mail = theMailSentTo(TEAM_MAIL);
+    assertWellFormedAndSafe(mail, "Idée CONS-2026-0042 reformulée : nouvel appel de clarification");
+    assertTheProblemKeepsItsTwoLines(mail);
+    assertThat(text(mail)).contains("Camille Martin").contains(REASON);
+  }
+
+  @Test
+  void generalManagementIsToldOfEachIdeaWaitingForItsReview() throws Exception {
+    notifications.send(notifier.compose(templates.get("REVIEW_REQUESTED"), idea(IdeaStage.REVIEW),
+        TakeUp.NONE, List.of(Recipient.GENERAL_MANAGEMENT), REASON));
+
+    MimeMessage mail = theMailSentTo("paul.bernard@departement.example");
+    assertWellFormedAndSafe(mail, "Idée CONS-2026-0042 à évaluer en direction générale");
+    assertTheProblemKeepsItsTwoLines(mail);
+    assertThat(text(mail)).contains("Camille Martin").contains(REASON).contains("« Évaluer l'idée »");
   }
 
   @Test

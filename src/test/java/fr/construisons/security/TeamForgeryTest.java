@@ -55,6 +55,28 @@ class TeamForgeryTest extends ForgeryTest {
   }
 
   @Test
+  void theIdeatorsNameOnTheCallIsReadButNeverWritten() {
+    ProcessInstance idea = scenario.submit(AGENT, ideaForm(false, "education"));
+    Task call = scenario.task(idea, TASK_CLARIFY_IDEA);
+    Snapshot before = snapshot(idea.getBusinessKey(), idea.getId());
+
+    Http.Response read = as(TEAM_MEMBER).get(REST + "/task/" + call.getId() + "/form-variables");
+    Http.Response submitted = as(TEAM_MEMBER).postJson(REST + "/task/" + call.getId() + "/submit-form",
+        formBody(with(restVariables(clarification("FITS")), IdeaLifecycle.IDEATOR_NAME.name(), text("Quelqu'un d'autre"))));
+    Http.Response written = as(TEAM_MEMBER).put(REST + "/task/" + call.getId() + "/localVariables/"
+        + IdeaLifecycle.IDEATOR_NAME.name(), "application/json", BodyPublishers.ofString(Http.toJson(text("Quelqu'un d'autre"))));
+
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().path(IdeaLifecycle.IDEATOR_NAME.name()).path("value").asText()).isEqualTo("Camille Martin");
+    assertThat(submitted.status()).as(submitted.toString()).isEqualTo(400);
+    assertThat(submitted.message()).contains("le champ « ideatorName »");
+    assertThat(written.status()).as(written.toString()).isEqualTo(403);
+    assertThat(engine.getTaskService().getVariableLocal(call.getId(), IdeaLifecycle.IDEATOR_NAME.name()))
+        .isEqualTo("Camille Martin");
+    Forgery.assertUnchanged(before, snapshot(idea.getBusinessKey(), idea.getId()), "the ideator's name rewritten");
+  }
+
+  @Test
   void sheDoesNotClarifyHerOwnIdea() {
     ProcessInstance own = scenario.submit(TEAM_MEMBER, ideaForm(false, "education"));
     Task call = scenario.task(own, TASK_CLARIFY_IDEA);

@@ -27,6 +27,7 @@ public class IdeaScenario {
   public static final String DG_MEMBER = "paul";
   public static final String AGENT_MAIL = "camille.martin@departement.example";
   public static final String TEAM_MAIL = "lea.durand@departement.example";
+  public static final String DG_MAIL = "paul.bernard@departement.example";
 
   private final RuntimeService runtime;
   private final TaskService tasks;

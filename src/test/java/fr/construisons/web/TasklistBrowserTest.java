@@ -147,6 +147,9 @@ class TasklistBrowserTest {
     assertThat(tasklist.taskForm(task).label("Field_title")).isEqualTo("Titre");
     assertThat(tasklist.taskForm(task).value("Field_title")).isEqualTo(TITLE_TYPED);
     assertThat(tasklist.taskForm(task).value("Field_problem")).isEqualTo(PROBLEM_TYPED);
+    // The ideator by her name from the directory, not her login id.
+    assertThat(tasklist.taskForm(task).label("Field_ideatorName")).isEqualTo("Agent-idéateur");
+    assertThat(tasklist.taskForm(task).value("Field_ideatorName")).isEqualTo("Camille Martin");
     tasklist.claimIfNeeded(task);
     tasklist.taskForm(task)
         .choose("Field_clarificationOutcome", "La solution répond au problème")
@@ -217,7 +220,7 @@ class TasklistBrowserTest {
     tasklist.logIn("karim", PASSWORD);
     assertThat(tasklist.activeFilter()).as("karim's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
     WebElement task = tasklist.openTask(takeUp.getId(),
-        "Prendre en charge l'idée — " + instance.getBusinessKey() + " « " + FORWARDED_TITLE + " »");
+        "Prendre en charge l'idée (Direction des mobilités) — " + instance.getBusinessKey() + " « " + FORWARDED_TITLE + " »");
     Tasklist.CamundaForm answer = tasklist.taskForm(task);
     assertThat(answer.label("Field_title")).isEqualTo("Titre");
     assertThat(answer.value("Field_title")).isEqualTo(FORWARDED_TITLE);

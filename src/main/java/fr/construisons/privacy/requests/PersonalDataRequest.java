@@ -47,7 +47,7 @@ public final class PersonalDataRequest {
 
     /** After « demande »: « de rectification », « d'effacement » (French elides « de » before a vowel). */
     public String afterDemande() {
-      return ("aeiouéèêh".indexOf(label.charAt(0)) >= 0 ? "d'" : "de ") + label;
+      return de(label);
     }
   }
 
@@ -105,6 +105,22 @@ public final class PersonalDataRequest {
       .erased(REQUESTED_ON, REQUEST_KIND, REQUEST_TEXT, REQUESTER_NAME, REQUEST_KIND_LABEL, OPEN_IDEAS_KEPT, ANSWER,
           ANSWER_TEXT, ERASURE_SUMMARY)
       .build();
+
+  /** « de » before a word, elided before a vowel or a mute h: « de Camille », « d'Inès », « d'effacement ». */
+  static String de(String word) {
+    return (!word.isEmpty() && "aeiouyàâäéèêëîïôöùûüh".indexOf(Character.toLowerCase(word.charAt(0))) >= 0
+        ? "d'" : "de ") + word;
+  }
+
+  /**
+   * The team's task as its list shows it: the kind of request, who made it and when, e.g. « Traiter
+   * la demande d'effacement d'Inès Garcia du 03/12/2026 », so two requests never look alike. The
+   * model keeps its short label, the name of a task of an older request.
+   */
+  static String taskName(Kind kind, String requesterName, String requestedOn) {
+    return "Traiter la demande " + kind.afterDemande() + " " + de(requesterName)
+        + (requestedOn == null ? "" : " du " + requestedOn);
+  }
 
   /** Lengths of the two free texts, as the forms say. */
   public static final int TEXT_MIN = 10;

@@ -114,6 +114,10 @@ class PersonalDataRequestScenarioTest {
     ProcessInstance instance = request(AGENT, Kind.CORRECTION, "  Mon nom est mal orthographié dans l'idée : Martin et non Martine.  ");
 
     assertThat(instance).isWaitingAt(TASK_PROCESS_REQUEST).task().hasCandidateGroup("equipe-construisons");
+    // The team's task list tells one request from another: its kind, who made it and when.
+    String requestedOn = (String) engine.getRuntimeService().getVariable(instance.getId(), REQUESTED_ON.name());
+    assertThat(scenario.task(instance, TASK_PROCESS_REQUEST).getName())
+        .isEqualTo("Traiter la demande de rectification de Camille Martin du " + requestedOn);
     assertThat(instance).variables().containsEntry(REQUESTER.name(), AGENT)
         .containsEntry(REQUEST_TEXT.name(), "Mon nom est mal orthographié dans l'idée : Martin et non Martine.")
         .containsEntry(REQUESTER_NAME.name(), "Camille Martin")
@@ -142,6 +146,8 @@ class PersonalDataRequestScenarioTest {
     ProcessInstance idea = scenario.submit(AGENT, IdeaScenario.ideaForm(false, "dsi"));
     String reference = idea.getBusinessKey();
     ProcessInstance instance = request(AGENT, Kind.ERASURE, "Je quitte la collectivité, effacez mes données.");
+    assertThat(scenario.task(instance, TASK_PROCESS_REQUEST).getName())
+        .startsWith("Traiter la demande d'effacement de Camille Martin du ");
 
     // Camille's other tests' ideas may be open too (shared context): hers is among them.
     assertThat(instance).variables().containsEntry(REQUEST_KIND_LABEL.name(), "effacement")
@@ -186,6 +192,8 @@ class PersonalDataRequestScenarioTest {
     MailServer.purge();
 
     ProcessInstance instance = request(ERASED_AGENT, Kind.ERASURE, "Je quitte la collectivité, effacez mes données.");
+    assertThat(scenario.task(instance, TASK_PROCESS_REQUEST).getName()).as("« de » elided before a vowel")
+        .startsWith("Traiter la demande d'effacement d'Inès Garcia du ");
     assertThat(instance).variables().extractingByKey(OPEN_IDEAS_KEPT.name()).asString().contains(openRef).doesNotContain(closedRef);
     answer(instance, Answer.ACCEPTED, "Vos données ont été effacées, sauf votre idée encore à l'étude.");
 
