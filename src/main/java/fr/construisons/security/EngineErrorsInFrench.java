@@ -181,8 +181,21 @@ public final class EngineErrorsInFrench {
     };
   }
 
+  /**
+   * An authorization refusal of ours inside the engine (e.g. {@link QueryExpressionGuard}), whose
+   * message is already the French one to show.
+   */
+  static final class RefusalInFrench extends AuthorizationException {
+    RefusalInFrench(String message) {
+      super(message);
+    }
+  }
+
   /** "Vous n'avez pas le droit de consulter ce processus." from the first missing authorization. */
   static String notAllowed(AuthorizationException denied) {
+    if (denied instanceof RefusalInFrench) {
+      return denied.getMessage();
+    }
     List<MissingAuthorization> missing = denied.getMissingAuthorizations();
     if (missing == null || missing.isEmpty()) {
       return byStatus(403);
