@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
+import fr.construisons.process.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,10 +45,10 @@ public class IdeaRepository {
     jdbc.sql("""
             insert into idea (reference, title, problem, solution, benefits, ideator,
               ideator_directorate, impacted_directorates, wants_to_carry, stage,
-              process_instance_id, submitted_at, stage_changed_at, ideator_name_shown, details)
+              process_instance_id, submitted_at, stage_changed_at, ideator_name_shown, details, search_text)
             values (:reference, :title, :problem, :solution, :benefits, :ideator,
               :ideatorDirectorate, :impacted, :wantsToCarry, :stage,
-              :processInstanceId, :submittedAt, :submittedAt, :nameShown, :details)""")
+              :processInstanceId, :submittedAt, :submittedAt, :nameShown, :details, :searchText)""")
         .param("reference", idea.reference())
         .param("title", idea.title())
         .param("problem", idea.problem())
@@ -62,6 +63,7 @@ public class IdeaRepository {
         .param("submittedAt", Timestamp.from(idea.submittedAt()))
         .param("nameShown", idea.ideatorNameShown())
         .param("details", detailsColumn(idea.details()))
+        .param("searchText", searchText(idea.reference(), idea.title(), idea.problem(), idea.solution()))
         .update();
     changed(idea.reference());
   }
@@ -72,9 +74,10 @@ public class IdeaRepository {
     jdbc.sql("""
             update idea set title = :title, problem = :problem, solution = :solution,
               benefits = :benefits, impacted_directorates = :impacted, wants_to_carry = :wantsToCarry,
-              details = :details
+              details = :details, search_text = :searchText
             where reference = :reference""")
         .param("details", detailsColumn(details))
+        .param("searchText", searchText(reference, title, problem, solution))
         .param("title", title)
         .param("problem", problem)
         .param("solution", solution)
@@ -84,6 +87,44 @@ public class IdeaRepository {
         .param("reference", reference)
         .update();
     changed(reference);
+  }
+
+  /**
+   * What the idea box's search compares (column {@code search_text}): the reference and the texts
+   * it searches, folded (lower case, no accents: {@link Texts#folded}), so that « reunion » finds
+   * « Réunion » with a plain {@code like} on H2 and PostgreSQL alike. Written with every change of
+   * those texts; {@link #fillMissingSearchText} for rows written before the column existed.
+   */
+  static String searchText(String reference, String title, String problem, String solution) {
+    return Texts.folded(String.join("\n", reference, title, problem, solution));
+  }
+
+  /** Rows filled in per statement by {@link #fillMissingSearchText}. */
+  private static final int SEARCH_TEXT_BATCH = 500;
+
+  /**
+   * Fills in the search text of the ideas that have none (written before the column existed), a
+   * batch at a time; the number of rows filled in. Harmless to run twice, or on two nodes at once:
+   * both write the same value.
+   */
+  public int fillMissingSearchText() {
+    int filled = 0;
+    while (true) {
+      List<String[]> rows = jdbc.sql("select reference, title, problem, solution from idea where search_text is null"
+              + " order by reference offset 0 rows fetch next " + SEARCH_TEXT_BATCH + " rows only")
+          .query((rs, row) -> new String[] {rs.getString("reference"), rs.getString("title"), rs.getString("problem"),
+              rs.getString("solution")})
+          .list();
+      for (String[] row : rows) {
+        filled += jdbc.sql("update idea set search_text = :searchText where reference = :reference")
+            .param("searchText", searchText(row[0], row[1], row[2], row[3]))
+            .param("reference", row[0])
+            .update();
+      }
+      if (rows.size() < SEARCH_TEXT_BATCH) {
+        return filled;
+      }
+    }
   }
 
   public void moveToStage(String reference, IdeaStage stage, String reason, Instant at) {

@@ -4,6 +4,7 @@ import fr.construisons.idea.Idea;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.organisation.OrganisationDirectory;
+import fr.construisons.process.Texts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,14 +77,12 @@ public class IdeaBoxQueries {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     if (search.text() != null) {
-      // Every word must appear in the title, the problem or the solution (case ignored).
-      List<String> words = Arrays.stream(search.text().toLowerCase(Locale.FRENCH).split("\\s+"))
+      // Every word must appear in the reference, the title, the problem or the solution, case and
+      // accents ignored: both sides folded alike (the column by idea/IdeaRepository.searchText).
+      List<String> words = Arrays.stream(Texts.folded(search.text()).split("\\s+"))
           .filter(w -> !w.isBlank()).limit(8).toList();
       for (int i = 0; i < words.size(); i++) {
-        where.append(" and (lower(i.title) like :w").append(i).append(" escape '\\'")
-            .append(" or lower(i.problem) like :w").append(i).append(" escape '\\'")
-            .append(" or lower(i.solution) like :w").append(i).append(" escape '\\'")
-            .append(" or lower(i.reference) like :w").append(i).append(" escape '\\')");
+        where.append(" and i.search_text like :w").append(i).append(" escape '\\'");
         params.put("w" + i, "%" + likeEscaped(words.get(i)) + "%");
       }
     }

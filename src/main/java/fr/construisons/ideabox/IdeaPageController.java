@@ -107,6 +107,7 @@ class IdeaPageController {
     model.addAttribute("comments", comments.of(reference));
     model.addAttribute("supported", supports.supports(reference, agent.id()));
     model.addAttribute("isAuthor", catalogued.ideator().equals(agent.id()));
+    model.addAttribute("withdrawable", IdeaWithdrawal.offered(catalogued, agent));
     model.addAttribute("commentMaxLength", IdeaComments.MAX_LENGTH);
     model.addAttribute("commentMinLength", IdeaComments.MIN_LENGTH);
     model.addAttribute("reasonMaxLength", IdeaComments.MAX_REASON_LENGTH);

@@ -1,5 +1,6 @@
 package fr.construisons.ideabox;
 
+import static fr.construisons.idea.IdeaLifecycle.DUPLICATE_OF;
 import static fr.construisons.idea.IdeaLifecycle.EXPERIMENT_CONCLUSION;
 import static fr.construisons.idea.IdeaLifecycle.EXPERIMENT_DECISION;
 import static fr.construisons.idea.IdeaLifecycle.ORIENTATION;
@@ -47,17 +48,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdeaTimeline {
 
-  /** One step as agents read it; {@code detail} is text written by a person, or null. */
-  public record Step(Instant at, String label, String detail) {
+  /**
+   * One step as agents read it; {@code detail} is text written by a person, or null;
+   * {@code relatedIdea} the reference of another idea the step names (the idea a duplicate joins),
+   * which the page makes a link to that idea, or null.
+   */
+  public record Step(Instant at, String label, String detail, String relatedIdea) {
     public Step {
       // A person's words from the engine's history, possibly stored before texts were cleaned.
       detail = Texts.withoutBidiControls(detail);
+    }
+
+    public Step(Instant at, String label, String detail) {
+      this(at, label, detail, null);
+    }
+
+    /** The detail around the related idea's reference, for the link; null when it does not name it. */
+    public String[] detailAroundRelatedIdea() {
+      if (detail == null || relatedIdea == null || !detail.contains(relatedIdea)) {
+        return null;
+      }
+      int at = detail.indexOf(relatedIdea);
+      return new String[] {detail.substring(0, at), detail.substring(at + relatedIdea.length())};
     }
   }
 
   /** The process variables of idea-lifecycle that are public answers or results. */
   private static final Set<String> PUBLIC_VARIABLES = Set.of(ORIENTATION.name(), EXPERIMENT_DECISION.name(),
-      EXPERIMENT_CONCLUSION.name(), STUDY_OUTCOME.name(), STUDY_CONCLUSION.name());
+      EXPERIMENT_CONCLUSION.name(), STUDY_OUTCOME.name(), STUDY_CONCLUSION.name(), DUPLICATE_OF.name());
   private static final String INCUBATION_DECISION = Incubation.IMPLEMENTATION_DECISION.name();
 
   /**
@@ -68,7 +86,7 @@ public class IdeaTimeline {
    */
   public static final Set<String> VARIABLES_SHOWN = Set.of(ORIENTATION.name(), EXPERIMENT_DECISION.name(),
       EXPERIMENT_CONCLUSION.name(), STUDY_OUTCOME.name(), STUDY_CONCLUSION.name(), TAKE_UP_DECISION.name(),
-      TAKE_UP_REASON.name(), INCUBATION_DECISION);
+      TAKE_UP_REASON.name(), INCUBATION_DECISION, DUPLICATE_OF.name());
 
   private final HistoryService history;
   private final OrganisationDirectory organisation;
@@ -112,7 +130,11 @@ public class IdeaTimeline {
       }
     }
     if (idea.stage().isClosed()) {
-      steps.add(new Step(idea.closedAt(), "Idée close : " + idea.stage().label(), closingReason(idea, steps)));
+      // A duplicate names the idea it joins (the closing reason says so in words): the variable the
+      // duplicate-closure process gave the idea's instance is the reference to link to.
+      String relatedIdea = idea.stage() == IdeaStage.DUPLICATE ? text(variables.get(DUPLICATE_OF.name())) : null;
+      steps.add(new Step(idea.closedAt(), "Idée close : " + idea.stage().label(), closingReason(idea, steps),
+          relatedIdea));
     }
     return List.copyOf(steps);
   }

@@ -3,13 +3,11 @@ package fr.construisons.ideabox;
 import fr.construisons.idea.IdeaRepository;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.process.Texts;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -31,7 +29,6 @@ public class SimilarIdeas {
   private static final int MAX_CANDIDATES = 300;
   private static final int MIN_WORD_LENGTH = 3;
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
   /** Letters that may carry an accent in French: a single-character wildcard in the SQL prefilter. */
   private static final Pattern ACCENTABLE = Pattern.compile("[aceiouy]");
@@ -141,8 +138,7 @@ public class SimilarIdeas {
 
   /** Lower case, accents removed ("Vélo" and "velo" are one word), ligatures spelt out. */
   static String normalise(String text) {
-    String lower = text.toLowerCase(Locale.FRENCH).replace("œ", "oe").replace("æ", "ae");
-    return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    return Texts.folded(text);
   }
 
   /**

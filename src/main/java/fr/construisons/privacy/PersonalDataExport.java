@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -35,9 +34,11 @@ public class PersonalDataExport {
   private final HistoryService history;
   private final OrganisationDirectory organisation;
   private final PersonalDataLog log;
+  private final TaskFormLabels formLabels;
 
   public PersonalDataExport(IdeaRepository ideas, IdeaComments comments, IdeaSupports supports,
-      HistoryService history, OrganisationDirectory organisation, PersonalDataLog log) {
+      HistoryService history, OrganisationDirectory organisation, PersonalDataLog log, TaskFormLabels formLabels) {
+    this.formLabels = formLabels;
     this.ideas = ideas;
     this.comments = comments;
     this.supports = supports;
@@ -93,21 +94,34 @@ public class PersonalDataExport {
     }
   }
 
-  /** Each task the agent completed, and the values they submitted in it. */
+  /**
+   * Each task the agent completed, and the values they submitted in it, named as the task's form
+   * named them (a choice by the label of the option chosen): see {@link TaskFormLabels}.
+   */
   private void tasks(String agent, List<Entry> entries) {
     List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().taskAssignee(agent).finished()
         .orderByHistoricTaskInstanceEndTime().asc().list();
     for (HistoricTaskInstance task : done) {
       String reference = reference(task.getProcessInstanceId());
       entries.add(new Entry("Tâche accomplie", reference, "tâche", task.getName(), task.getEndTime().toInstant()));
+      TaskFormLabels.Form form = formLabels.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
       List<HistoricDetail> updates = history.createHistoricDetailQuery().activityInstanceId(task.getActivityInstanceId())
           .variableUpdates().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list();
       for (HistoricDetail detail : updates) {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-        entries.add(new Entry("Décision ou saisie", reference, update.getVariableName(),
-            Objects.toString(update.getValue(), ""), update.getTime().toInstant()));
+        entries.add(new Entry("Décision ou saisie", reference, form.label(update.getVariableName()),
+            form.value(update.getVariableName(), value(update)), update.getTime().toInstant()));
       }
     }
+  }
+
+  /** The value as stored: a JSON value (a checklist's choices) as its JSON text, not deserialised. */
+  private static Object value(HistoricVariableUpdate update) {
+    if (update.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.SerializableValue serializable
+        && !serializable.isDeserialized()) {
+      return serializable.getValueSerialized();
+    }
+    return update.getValue();
   }
 
   /** The idea's reference: the business key of the instance, or of the idea above an incubation. */

@@ -54,6 +54,22 @@ public final class Texts {
     return (int) clean(text).codePoints().filter(c -> !isInvisible(c)).count();
   }
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+  /**
+   * The text as searches compare it: lower case, accents and other combining marks removed,
+   * ligatures spelt out (« Œuvre » and « oeuvre », « École » and « ecole », « RÉUNION » and
+   * « reunion » are each one word); null stays null. Computed in Java, so every database compares
+   * the same way without an extension (PostgreSQL's unaccent is not always installed).
+   */
+  public static String folded(String text) {
+    if (text == null) {
+      return null;
+    }
+    String lower = text.toLowerCase(java.util.Locale.FRENCH).replace("œ", "oe").replace("æ", "ae");
+    return MARKS.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD)).replaceAll("");
+  }
+
   /**
    * The text with its bidi embeddings, overrides and isolates removed, and nothing else changed
    * (null stays null): for showing text stored before {@link #clean} existed, or by another path.

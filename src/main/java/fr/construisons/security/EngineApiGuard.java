@@ -270,7 +270,7 @@ class EngineApiGuard extends OncePerRequestFilter {
   private void checkTaskForm(String taskId, JsonNode body) throws Refusal {
     Optional<Task> task = task(taskId);
     if (task.isEmpty()) {
-      throw notFound("Aucune tâche ne correspond à cette adresse");
+      throw new Refusal(HttpServletResponse.SC_NOT_FOUND, EngineErrorsInFrench.TASK_GONE);
     }
     FormContract contract = privileged(() -> {
       TaskFormData form = engine.getFormService().getTaskFormData(taskId);
@@ -348,7 +348,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     Optional<Task> task = task(taskId);
     if (task.isEmpty()) {
-      throw notFound("Aucune tâche ne correspond à cette adresse");
+      throw new Refusal(HttpServletResponse.SC_NOT_FOUND, EngineErrorsInFrench.TASK_GONE);
     }
     if (task.get().getProcessDefinitionId() == null) {
       // A task of no process (created through the API by an administrator): no duty to keep.

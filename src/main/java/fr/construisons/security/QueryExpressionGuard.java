@@ -1,7 +1,6 @@
 package fr.construisons.security;
 
 import java.lang.reflect.Field;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -55,7 +54,7 @@ class QueryExpressionGuard extends CommandInterceptor {
     if (query != null && holdsExpressions(query)) {
       CommandContext commandContext = Context.getCommandContext();
       if (!mayUseExpressions(commandContext)) {
-        throw new AuthorizationException(MESSAGE);
+        throw new EngineErrorsInFrench.RefusalInFrench(MESSAGE);
       }
     }
     return next.execute(command);

@@ -205,6 +205,22 @@ class IdeaPageWebTest {
   }
 
   @Test
+  void aDuplicateLinksToThePageOfTheIdeaItJoins() {
+    String original = submitted();
+    String duplicate = submitted();
+    scenario.startAs(IdeaScenario.TEAM_MEMBER, fr.construisons.idea.closure.IdeaClosure.DUPLICATE_PROCESS_KEY,
+        Map.of(IDEA_REFERENCE.name(), duplicate, DUPLICATE_OF.name(), original));
+    scenario.runJobs();
+
+    Http.Response response = Http.signedIn(port, "karim").get(page(duplicate));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).contains("Idée close : Doublon d&#39;une autre idée",
+        "L&#39;idée rejoint l&#39;idée <a class=\"related-idea\" href=\"/idees/" + original + "\">" + original
+            + "</a>, déjà déposée.");
+  }
+
+  @Test
   void aFormPostedWithoutItsCsrfTokenIsRefusedAndNothingIsStored() {
     String reference = submitted();
     Http camille = Http.signedIn(port, "camille");

@@ -113,10 +113,39 @@ class MyDataExportWebTest {
     JsonNode export = exportOf("lea", "/mes-donnees/export.json");
 
     assertThat(values(export, "Tâche accomplie")).anyMatch(v -> v.startsWith(camillesIdea + " | tâche | "));
+    // Each field by its label in the task's deployed form (clarify-idea), a choice by its option's.
     assertThat(values(export, "Décision ou saisie")).contains(
-        camillesIdea + " | " + IdeaLifecycle.CLARIFICATION_OUTCOME.name() + " | FITS",
-        camillesIdea + " | " + IdeaLifecycle.CLARIFICATION_NOTES.name() + " | " + LEA_NOTES);
+        camillesIdea + " | Suite à donner à l'idée | La solution répond au problème : l'idée passe en revue en "
+            + "direction générale",
+        camillesIdea + " | Notes de l'appel | " + LEA_NOTES);
+    assertThat(values(export, "Décision ou saisie")).noneMatch(v -> v.contains(IdeaLifecycle.CLARIFICATION_OUTCOME.name())
+        || v.contains(IdeaLifecycle.CLARIFICATION_NOTES.name()) || v.endsWith("| FITS"));
     assertThat(export.toString()).doesNotContain(CAMILLE_COMMENT, KARIM_COMMENT);
+  }
+
+  @Test
+  void aReformulationIsExportedWithTheFormsLabelsAndTheChosenOptionsLabels() throws Exception {
+    ProcessInstance idea = scenario.submit(AGENT, ideaForm(false, "dsi"));
+    Task call = scenario.task(idea, TASK_CLARIFY_IDEA);
+    tasks.claim(call.getId(), "lea");
+    scenario.completeTask(call, Map.of(IdeaLifecycle.CLARIFICATION_OUTCOME.name(), "REFORMULATE",
+        IdeaLifecycle.CLARIFICATION_NOTES.name(), "Précisez le problème des sites éloignés, s'il vous plaît."));
+    Map<String, Object> reformulation = new java.util.HashMap<>(ideaForm(true, "dsi", "rh"));
+    reformulation.remove(IdeaLifecycle.IDEATOR_DIRECTORATE.name());
+    reformulation.put(IdeaLifecycle.TITLE.name(), "Relais-colis dans les sites éloignés");
+    scenario.complete(idea, IdeaLifecycle.Elements.TASK_REFORMULATE_IDEA, reformulation);
+
+    List<String> entered = values(exportOf("camille", "/mes-donnees/export.json"), "Décision ou saisie").stream()
+        .filter(v -> v.startsWith(idea.getBusinessKey() + " | ")).toList();
+
+    assertThat(entered).contains(
+        idea.getBusinessKey() + " | Titre de l'idée | Relais-colis dans les sites éloignés",
+        idea.getBusinessKey() + " | Directions concernées par l'idée | Direction des systèmes d'information, "
+            + "Direction des ressources humaines",
+        idea.getBusinessKey() + " | Je souhaite porter cette idée en tant qu'agent-intrapreneur | oui");
+    assertThat(entered).noneMatch(v -> v.contains(" | " + IdeaLifecycle.TITLE.name() + " | ")
+        || v.contains(IdeaLifecycle.WANTS_TO_CARRY.name()) || v.contains(IdeaLifecycle.IMPACTED_DIRECTORATES)
+        || v.contains("[\""));
   }
 
   @Test

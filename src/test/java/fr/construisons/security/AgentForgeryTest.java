@@ -114,7 +114,7 @@ class AgentForgeryTest extends ForgeryTest {
     assertThat(withObject.status()).as(withObject.toString()).isEqualTo(400);
     assertThat(withObject.message()).contains("« benefits »", "texte, nombre, date, booléen ou JSON");
     assertThat(unknownTask.status()).as(unknownTask.toString()).isEqualTo(404);
-    assertThat(unknownTask.message()).contains("Aucune tâche");
+    assertThat(unknownTask.message()).isEqualTo(EngineErrorsInFrench.TASK_GONE);
     assertThat(unknownProcess.status()).as(unknownProcess.toString()).isIn(400, 404);
     Forgery.assertUnchanged(before, snapshot(null), "the blank key, the object and the unknown task");
   }

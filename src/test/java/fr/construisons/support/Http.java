@@ -449,6 +449,26 @@ public final class Http {
     }
   }
 
+  /**
+   * One request written exactly as given (request line and header lines, without the final blank
+   * line), for what no client library sends (a URL that is not one, a header it refuses); the
+   * whole answer is read, body included, until the server closes the connection.
+   */
+  public static RawResponse rawRequest(int port, String... lines) {
+    String request = String.join("\r\n", lines) + "\r\nConnection: close\r\n\r\n";
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      RawResponse head = RawResponse.parse(readHead(in));
+      return new RawResponse(head.status(), head.headers(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int b;
@@ -463,8 +483,11 @@ public final class Http {
     return head.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /** The status and header lines of a {@link #rawGet raw} request's response. */
-  public record RawResponse(int status, List<String> headers) {
+  /**
+   * The status and header lines of a {@link #rawGet raw} request's response, and its body when
+   * {@link #rawRequest} read it ("" otherwise).
+   */
+  public record RawResponse(int status, List<String> headers, String body) {
 
     private static RawResponse parse(String head) {
       String[] lines = head.split("\r\n");
@@ -475,7 +498,7 @@ public final class Http {
           headers.add(lines[i]);
         }
       }
-      return new RawResponse(status, headers);
+      return new RawResponse(status, headers, "");
     }
 
     public Optional<String> header(String name) {
