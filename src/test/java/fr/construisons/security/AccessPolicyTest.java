@@ -293,6 +293,28 @@ class AccessPolicyTest {
   }
 
   @Test
+  void onlyAdministratorsCreateATaskOutsideAProcessAndTasklistAsksTheEngineWhoMay() {
+    String name = "Tâche libre " + System.nanoTime();
+    Http camille = Http.anonymous(port).as(AGENT, DEMO_PASSWORD);
+    assertThat(camille.postJson("/engine-rest/task/create", Map.of("name", name)).status()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskName(name).count()).isZero();
+    // What Tasklist asks before offering « Créer une tâche » (scripts/tasklist-guidance.js).
+    String check = "/camunda/api/engine/engine/default/authorization/check?permissionName=CREATE"
+        + "&resourceName=task&resourceType=" + Resources.TASK.resourceType();
+    assertThat(Http.anonymous(port).webappSession(AGENT, "tasklist").getJson(check).json().get("authorized")
+        .asBoolean()).as("camille may create a task").isFalse();
+    assertThat(Http.anonymous(port).webappSession(DG, "tasklist").getJson(check).json().get("authorized")
+        .asBoolean()).as("paul may create a task").isFalse();
+    assertThat(Http.anonymous(port).webappSession("admin", "tasklist").getJson(check).json().get("authorized")
+        .asBoolean()).as("admin may create a task").isTrue();
+    Http admin = Http.anonymous(port).as("admin", DEMO_PASSWORD);
+    assertThat(admin.postJson("/engine-rest/task/create", Map.of("name", name)).status()).isEqualTo(204);
+    Task created = tasks.createTaskQuery().taskName(name).singleResult();
+    assertThat(created).isNotNull();
+    tasks.deleteTask(created.getId(), true);
+  }
+
+  @Test
   void onlyTheInnovationTeamSignsInToCockpitAndOnlyAdministratorsToAdmin() {
     Http.anonymous(port).webappSession(TEAM, "cockpit");
     Http.anonymous(port).webappSession("admin", "admin");

@@ -96,8 +96,9 @@ class IncubationBrowserTest {
     // The line manager gives the time agreement; the start date goes through the date picker.
     LocalDate start = LocalDate.now(PARIS).plusMonths(1).withDayOfMonth(1)
         .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-    // A French agent's browser: its Intl API in French, for the date picker's format (see Tasklist).
-    tasklist.withBrowserLocale("fr-FR").logIn(MANAGER, PASSWORD);
+    // The browser's Intl API keeps en-US (headless Chromium, see Tasklist): the date picker is
+    // French all the same, because Tasklist is.
+    tasklist.logIn(MANAGER, PASSWORD);
     assertThat(tasklist.activeFilter()).as("sophie's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
     WebElement agreementTask = tasklist.openTask(agreement.getId(), named("Accord sur le temps alloué", idea));
     tasklist.assertNoEnglishShown("the time agreement");
@@ -107,8 +108,17 @@ class IncubationBrowserTest {
     assertThat(agreementForm.label("Field_startDate-date")).isEqualTo("Date de début");
     System.out.println("[incubation] browser: " + tasklist.browserLocale() + "; date picker format: "
         + agreementForm.dateFormat("Field_startDate"));
-    assertThat(agreementForm.dateFormat("Field_startDate")).as("the date format of a French browser")
-        .isEqualTo("dd/mm/yyyy");
+    assertThat(agreementForm.dateFormat("Field_startDate")).as("the date format, in French")
+        .isEqualTo("jj/mm/aaaa");
+    // The calendar: French months and days, weeks from Monday.
+    String calendar = agreementForm.openCalendar("Field_startDate");
+    assertThat(agreementForm.weekdays()).containsExactly("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.");
+    assertThat(agreementForm.calendarMonth()).isIn("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+        "août", "septembre", "octobre", "novembre", "décembre");
+    assertThat(Tasklist.englishWordsIn(calendar)).as("English in the calendar: " + calendar).isEmpty();
+    tasklist.assertNoEnglishShown("the time agreement's calendar");
+    chromium.screenshot("agreement-calendar");
+    agreementForm.closeCalendar("Field_startDate");
     agreementForm.choose("Field_timeShareUnit", "Pourcentage du temps de travail")
         .type("Field_timeShare", "20")
         .type("Field_durationMonths", "6")

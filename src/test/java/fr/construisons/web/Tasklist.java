@@ -59,7 +59,17 @@ public final class Tasklist {
       "Filters", "Created", "Assignee", "Loading", "Set follow-up date", "Set due date", "Follow-up date",
       "Due date", "Add groups", "Add a comment", "History", "Diagram", "Form", "Sort by", "Save", "Cancel",
       "Close", "Log out", "Sign out", "My Profile", "Tasks", "ago", "a few seconds", "minutes ago",
-      "Welcome", "Process", "Name", "Search", "Priority", "No task", "Sign in", "Username", "Password");
+      "Welcome", "Process", "Name", "Search", "Priority", "No task", "Sign in", "Username", "Password",
+      // form-js (Camunda Forms): its validation messages, the select's placeholder, its lists.
+      "Field", "required", "Select", "must", "Value", "expected", "integer", "pattern", "length", "Please",
+      "No results", "Create task",
+      // the engine's refusals as the REST API words them.
+      "Cannot", "instantiate", "submit",
+      // the date picker (flatpickr): month and day names. "Mon" is left out: « Mon profil ».
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+      "Sun", "Tue", "Wed", "Thu", "Fri", "Sat", "Wk");
 
   private final WebDriver driver;
   private final String url;
@@ -142,15 +152,90 @@ public final class Tasklist {
   public void assertNoEnglishShown(String where) {
     waitFor("loading to end in " + where).until(d -> !visibleText().contains("Chargement"));
     String text = visibleText();
-    List<String> english = ENGLISH_WORDS.stream()
+    assertThat(englishWordsIn(text)).as("English words shown in " + where + ", in: " + text).isEmpty();
+  }
+
+  /** The words of {@link #ENGLISH_WORDS} found in a text, as whole words. */
+  static List<String> englishWordsIn(String text) {
+    return ENGLISH_WORDS.stream()
         .filter(word -> java.util.regex.Pattern.compile("(?<![\\p{L}-])" + java.util.regex.Pattern.quote(word)
             + "(?![\\p{L}-])").matcher(text).find())
         .toList();
-    assertThat(english).as("English words shown in " + where + ", in: " + text).isEmpty();
   }
 
-  private String visibleText() {
+  /** What the page shows (its visible text), the toasts included. */
+  String visibleText() {
     return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.body.innerText;"));
+  }
+
+  /** The error toasts of Tasklist shown now, as read. */
+  List<String> errorsShown() {
+    return driver.findElements(ERROR_NOTIFICATION).stream().filter(WebElement::isDisplayed)
+        .map(e -> e.getText().replace("\u00d7", "").strip()).toList();
+  }
+
+  /** Waits for an error toast whose text contains {@code part}, and returns it. */
+  WebElement errorToast(String part) {
+    return waitFor("an error toast saying " + part).until(d -> d.findElements(ERROR_NOTIFICATION).stream()
+        .filter(WebElement::isDisplayed).filter(e -> e.getText().contains(part)).findFirst().orElse(null));
+  }
+
+  /** Waits for a success toast (Tasklist's messages) containing {@code part}, and returns it. */
+  WebElement messageToast(String part) {
+    return waitFor("a toast saying " + part).until(d -> d.findElements(By.cssSelector(".notifications .alert"))
+        .stream().filter(WebElement::isDisplayed).filter(e -> e.getText().contains(part)).findFirst().orElse(null));
+  }
+
+  /** Whether the header offers « Créer une tâche » (Tasklist's create-task action). */
+  boolean offersToCreateATask() {
+    // The header's actions are drawn with the header: once the start action shows, so does this one.
+    waitFor("the header's actions").until(d -> isDisplayed(START_PROCESS));
+    return isDisplayed(By.cssSelector("li.create-task-action a"));
+  }
+
+  /** The label of the claim button of the open task. */
+  String claimLabel(WebElement task) {
+    return waitFor("the claim button").until(d -> visible(task, CLAIM)).getText().strip();
+  }
+
+  /** Fills in the login form with a password that may be wrong, and returns the error it shows. */
+  String logInRefused(String user, String password) {
+    driver.get(url);
+    waitFor("the login form filled in as " + user).until(d -> {
+      WebElement username = d.findElement(USERNAME);
+      WebElement passwordField = d.findElement(PASSWORD);
+      if (!username.isDisplayed() || !username.isEnabled()) {
+        return false;
+      }
+      username.clear();
+      username.sendKeys(user);
+      passwordField.clear();
+      passwordField.sendKeys(password);
+      return user.equals(username.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
+    });
+    driver.findElement(SIGN_IN).click();
+    return waitFor("the login refused").until(d -> d.findElements(ERROR_NOTIFICATION).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+  }
+
+  /** Clicks « Terminer » of the open task whatever the state of its form. */
+  void clickComplete(WebElement task) {
+    click(waitFor("the complete button").until(d -> visible(task, COMPLETE_BUTTON)));
+  }
+
+  /** Whether two elements of the page overlap on the screen. */
+  boolean overlap(WebElement a, WebElement b) {
+    org.openqa.selenium.Rectangle r = a.getRect();
+    org.openqa.selenium.Rectangle s = b.getRect();
+    return r.x < s.x + s.width && s.x < r.x + r.width && r.y < s.y + s.height && s.y < r.y + r.height;
+  }
+
+  WebElement completeButton(WebElement task) {
+    return task.findElement(COMPLETE_BUTTON);
+  }
+
+  WebDriver driver() {
+    return driver;
   }
 
   /** Signs out through the account menu, back to the login form. */
@@ -171,6 +256,15 @@ public final class Tasklist {
     click(link);
     return new CamundaForm(waitFor("the start form of " + processName)
         .until(d -> visible(d.findElement(MODAL), CAMUNDA_FORM)));
+  }
+
+  /** "Start" at the bottom of the start dialog, whatever the answer. */
+  void clickStart() {
+    click(waitFor("an enabled start button").until(ExpectedConditions.elementToBeClickable(START_BUTTON)));
+  }
+
+  WebElement startButton() {
+    return driver.findElement(START_BUTTON);
   }
 
   /** "Start" at the bottom of the start dialog; waits until the dialog is gone. */
@@ -391,10 +485,11 @@ public final class Tasklist {
      */
     CamundaForm typeDate(String componentId, LocalDate date) {
       String format = dateFormat(componentId);
-      assertThat(format).as("date format of " + componentId).matches("(dd|mm|yyyy)(\\W(dd|mm|yyyy)){2}");
-      String typed = format.replace("dd", String.format(Locale.ROOT, "%02d", date.getDayOfMonth()))
+      // form-js writes it in English (dd/mm/yyyy), our script in French (jj/mm/aaaa).
+      assertThat(format).as("date format of " + componentId).matches("(dd|jj|mm|yyyy|aaaa)(\\W(dd|jj|mm|yyyy|aaaa)){2}");
+      String typed = format.replaceAll("dd|jj", String.format(Locale.ROOT, "%02d", date.getDayOfMonth()))
           .replace("mm", String.format(Locale.ROOT, "%02d", date.getMonthValue()))
-          .replace("yyyy", String.valueOf(date.getYear()));
+          .replaceAll("yyyy|aaaa", String.valueOf(date.getYear()));
       WebElement input = field(componentId + "-date");
       click(input);
       input.clear();
@@ -405,6 +500,70 @@ public final class Tasklist {
       waitFor("the date " + typed + " in " + componentId)
           .until(d -> unpadded.equals(String.valueOf(input.getDomProperty("value")).replaceAll("\\b0(\\d)", "$1")));
       input.sendKeys(Keys.ESCAPE);
+      waitFor("the calendar of " + componentId + " closed")
+          .until(d -> visible(form, By.cssSelector(".flatpickr-calendar.open")) == null);
+      return this;
+    }
+
+    /** The messages form-js shows under a field (its error list), once there are some. */
+    List<String> errors(String componentId) {
+      return waitFor("the errors of " + componentId).until(d -> {
+        String id = field(componentId).getAttribute("id");
+        List<String> shown = form.findElements(By.cssSelector("[id='" + id + "-error-message'] li")).stream()
+            .filter(WebElement::isDisplayed).map(li -> li.getText().strip()).toList();
+        return shown.isEmpty() ? null : shown;
+      });
+    }
+
+    /** Waits until the errors under a field are exactly these. */
+    CamundaForm assertErrors(String componentId, String... expected) {
+      waitFor("the errors " + List.of(expected) + " under " + componentId).until(d -> {
+        String id = field(componentId).getAttribute("id");
+        return form.findElements(By.cssSelector("[id='" + id + "-error-message'] li")).stream()
+            .map(li -> li.getText().strip()).toList().equals(List.of(expected));
+      });
+      return this;
+    }
+
+    /** Types into a field key by key, as a user would (no clearing of what form-js rewrote). */
+    CamundaForm typeKeys(String componentId, String keys) {
+      WebElement input = field(componentId);
+      click(input);
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(keys);
+      return this;
+    }
+
+    /** The text a select shows when nothing is chosen, or its choice. */
+    String selectShown(String componentId) {
+      return field(componentId + "-display").getText().strip();
+    }
+
+    /** Opens the calendar of a date picker and returns its visible text (month, days). */
+    String openCalendar(String componentId) {
+      click(field(componentId + "-date"));
+      return waitFor("the calendar of " + componentId).until(d -> {
+        WebElement calendar = visible(form, By.cssSelector(".flatpickr-calendar.open"));
+        return calendar == null ? null : calendar.getText();
+      });
+    }
+
+    /** The weekday headers of the open calendar, in order. */
+    List<String> weekdays() {
+      return form.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
+          .map(e -> e.getText().strip()).toList();
+    }
+
+    /** The month the open calendar shows, as its drop-down list reads it. */
+    String calendarMonth() {
+      WebElement month = form.findElement(By.cssSelector(".flatpickr-calendar.open .flatpickr-monthDropdown-months"));
+      return month.findElements(By.cssSelector("option")).stream().filter(WebElement::isSelected)
+          .map(WebElement::getText).findFirst().orElse("");
+    }
+
+    /** Closes the open calendar (Escape in its date field). */
+    CamundaForm closeCalendar(String componentId) {
+      field(componentId + "-date").sendKeys(Keys.ESCAPE);
       waitFor("the calendar of " + componentId + " closed")
           .until(d -> visible(form, By.cssSelector(".flatpickr-calendar.open")) == null);
       return this;

@@ -12,6 +12,7 @@ import fr.construisons.security.TasklistFilters;
 import fr.construisons.support.IdeaScenario;
 import fr.construisons.support.MailServer;
 import fr.construisons.support.ProcessTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -102,6 +105,11 @@ class TasklistBrowserTest {
     chromium.screenshot("start-form-filled");
     tasklist.submitStartForm();
     tasklist.assertNoErrorShown();
+    // The agent is told the idea's reference at once, with a link to its page in the idea box.
+    WebElement notice = tasklist.messageToast("Votre idée est déposée");
+    WebElement referenceLink = notice.findElement(By.cssSelector("a.construisons-idea-reference"));
+    String shownReference = referenceLink.getText().strip();
+    tasklist.assertNoEnglishShown("the idea submitted");
     chromium.screenshot("idea-submitted");
 
     Set<String> started = ideaInstancesWithTitle();
@@ -122,6 +130,14 @@ class TasklistBrowserTest {
     SpinJsonNode impacted = (SpinJsonNode) runtime.getVariable(instance.getId(), IMPACTED_DIRECTORATES);
     assertThat(impacted.elements()).extracting(SpinJsonNode::stringValue).containsExactly("dsi", "rh");
     Idea idea = catalogue.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(shownReference).isEqualTo(idea.reference());
+    assertThat(referenceLink.getDomAttribute("href")).isEqualTo("/idees/" + idea.reference());
+    referenceLink.click();
+    new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).withMessage("the idea's page")
+        .until(d -> d.getCurrentUrl().endsWith("/idees/" + idea.reference()) && d.getPageSource().contains(idea.reference())
+            && d.findElement(By.tagName("body")).getText().contains(TITLE_TYPED));
+    chromium.screenshot("idea-page-from-tasklist");
+    tasklist.openSignedIn(IdeaScenario.AGENT);
     assertThat(idea.title()).isEqualTo(TITLE_TYPED);
     assertThat(idea.ideator()).isEqualTo(IdeaScenario.AGENT);
     assertThat(idea.impactedDirectorates()).containsExactly("dsi", "rh");
@@ -204,6 +220,22 @@ class TasklistBrowserTest {
     assertThat(instance).isWaitingAt(TASK_DECIDE_ORIENTATION).variables()
         .containsEntry(REVIEW_COMMENT.name(), SCORE_COMMENT_TYPED)
         .containsEntry(RECOMMENDED_ORIENTATION.name(), "EXPERIMENT");
+
+    // General management decides the orientation, as recommended.
+    Task decide = scenario.task(instance, TASK_DECIDE_ORIENTATION);
+    WebElement decideTask = tasklist.openTask(decide.getId(),
+        "Décider de l'orientation — " + idea.reference() + " « " + TITLE_TYPED + " »");
+    tasklist.claimIfNeeded(decideTask);
+    tasklist.taskForm(decideTask).choose("Field_orientation", "Expérimenter immédiatement");
+    tasklist.assertNoEnglishShown("the orientation");
+    chromium.screenshot("orientation-filled");
+    tasklist.completeTask(decideTask);
+    tasklist.waitUntilOrFail(d -> tasks.createTaskQuery().taskId(decide.getId()).count() == 0,
+        "completing the orientation");
+    tasklist.assertNoErrorShown();
+    tasklist.assertNoEnglishShown("the orientation completed");
+    scenario.runJobs();
+    assertThat(instance).hasPassed(TASK_DECIDE_ORIENTATION).variables().containsEntry(ORIENTATION.name(), "EXPERIMENT");
   }
 
   @Test

@@ -34,9 +34,12 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
-  // Construisons!: sets <html lang> to the language shown (the shipped index.html says "en").
-  // and adds a "Boîte à idées" link to the header (scripts/idea-box-link.js).
-  customScripts: ['scripts/html-lang', 'scripts/idea-box-link'],
+  // Construisons!: sets <html lang> to the language shown (the shipped index.html says "en"),
+  // adds a "Boîte à idées" link to the header (scripts/idea-box-link.js), puts Camunda Forms
+  // (form-js) in French (scripts/camunda-forms-fr.js) and has Tasklist say what happened and what
+  // to do next (scripts/tasklist-guidance.js); docs/tasklist.md describes them.
+  customScripts: ['scripts/html-lang', 'scripts/idea-box-link', 'scripts/camunda-forms-fr',
+    'scripts/tasklist-guidance'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
@@ -63,7 +66,9 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'prendre en charge la tâche sélectionnée'
+      // The words of the claim button (CLAIM_TASK, « M'attribuer »): « Prendre en charge » is
+      // the name of a task of ours (« Prendre en charge l'idée »).
+      description: 'm\u2019attribuer la tâche sélectionnée'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
