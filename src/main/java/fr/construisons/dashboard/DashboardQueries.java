@@ -96,7 +96,7 @@ public class DashboardQueries {
         + (step.mustBeCompleted() ? " and h.end_time_ is not null and h.act_inst_state_ <> " + CANCELED : "")
         + filter.condition();
     return jdbc.sql(sql).params(filter.parameters())
-        .param("process", FunnelStep.PROCESS_KEY)
+        .param("process", step.processKey())
         .param("activityIds", step.activityIds())
         .query(Long.class).single();
   }

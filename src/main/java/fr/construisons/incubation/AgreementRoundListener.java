@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each round of "Accord sur le temps alloué" about itself. When the manager is asked
- * (again), the form keeps the terms they stated, a useful start, but not their previous answer,
- * which they must give afresh. Once they have answered, the team's mediation note and extension
+ * again, their previous answer is gone: they must give it afresh (a refusal or a counter-proposal
+ * kept no terms, see IncubationFormRules.checkAgreement). Once they have answered, the team's mediation note and extension
  * request that motivated this round are spent: a later round must not show them as new.
  *
  * <p>The answer and the mediation are local variables of {@code SubProcess_AgreeOnWorkingTime}

@@ -1,6 +1,5 @@
 package fr.construisons.incubation;
 
-import fr.construisons.process.ProcessVariable;
 import static fr.construisons.process.ProcessVariable.integer;
 import static fr.construisons.process.ProcessVariable.string;
 
@@ -38,20 +37,33 @@ public final class Incubation {
     public static final String TASK_LIST_TEAM_CANDIDATES = "Task_ListProjectTeamCandidates";
     public static final String TASK_FORM_PROJECT_TEAM = "Task_FormProjectTeam";
     public static final String TASK_NOTIFY_PROJECT_TEAM = "Task_NotifyProjectTeam";
+    public static final String TASK_TELL_INTRAPRENEUR_OF_TEAM = "Task_TellIntrapreneurOfTeam";
+    public static final String TASK_ANNOUNCE_EXTENSION = "Task_AnnounceExtension";
+    public static final String TASK_TELL_INTRAPRENEUR_OF_PROPOSAL = "Task_TellIntrapreneurOfProposal";
+    public static final String TASK_TELL_MANAGER_NOT_STARTED = "Task_TellManagerNotStarted";
     public static final String END_AGREEMENT_NOT_REACHED = "EndEvent_AgreementNotReached";
     public static final String GATEWAY_INCUBATION_STARTED = "Gateway_IncubationStarted";
     public static final String SUBPROCESS_WORKSTREAMS = "SubProcess_Workstreams";
     public static final String TASK_CARRY_WORKSTREAM = "Task_CarryWorkstream";
+    public static final String TASK_ASK_EXPERT_FOR_REVIEW = "Task_AskExpertForReview";
     public static final String TASK_REVIEW_WORKSTREAM = "Task_ReviewWorkstream";
+    public static final String TASK_TELL_INTRAPRENEUR_REVIEWS_DONE = "Task_TellIntrapreneurReviewsDone";
     public static final String TASK_RECORD_WORKSTREAM = "Task_RecordWorkstream";
     public static final String TIMER_TIMEBOX_REMINDER = "BoundaryEvent_TimeboxReminder";
     public static final String TASK_REMIND_TIMEBOX = "Task_RemindTimeboxEnd";
     public static final String TASK_REPORT_TIMEBOX_END = "Task_ReportTimeboxEnd";
     public static final String TIMER_TIMEBOX_END = "BoundaryEvent_TimeboxEnd";
+    public static final String TASK_TELL_INTRAPRENEUR_PERIOD_ENDED = "Task_TellIntrapreneurPeriodEnded";
     public static final String TASK_DECIDE_ON_TIMEBOX = "Task_DecideOnTimebox";
     public static final String TASK_GATHER_CONCLUSIONS = "Task_GatherConclusions";
+    public static final String TASK_ASK_FOR_DECISION = "Task_AskForDecision";
     public static final String TASK_DECIDE_IMPLEMENTATION = "Task_DecideImplementation";
+    /** The decision to implement, to the intrapreneur, her manager and the team. */
     public static final String TASK_ANNOUNCE_DECISION = "Task_AnnounceDecision";
+    public static final String TASK_ANNOUNCE_PIVOT = "Task_AnnouncePivot";
+    public static final String TASK_TELL_EXPERTS_OF_REOPENING = "Task_TellExpertsOfReopening";
+    /** The decision to stop, to her manager and the team: the intrapreneur hears it from idea-lifecycle. */
+    public static final String TASK_ANNOUNCE_STOP = "Task_AnnounceStop";
     public static final String TASK_REQUEST_IMPLEMENTATION = "Task_RequestImplementation";
     public static final String TASK_IMPLEMENT_IDEA = "Task_ImplementIdea";
     public static final String TASK_ANNOUNCE_IMPLEMENTATION = "Task_AnnounceImplementation";
@@ -128,6 +140,30 @@ public final class Incubation {
   public static final ProcessVariable<String> TIMEBOX_DECISION = string("timeboxDecision");
   public static final ProcessVariable<String> TIMEBOX_NOTE = string("timeboxNote");
 
+  /**
+   * The agreed period's last day in French (« dimanche 4 juillet 2027 »), an input of the
+   * workstream tasks: the intrapreneur sees until when she carries them.
+   */
+  public static final ProcessVariable<String> TIMEBOX_END_LABEL = string("timeboxEndLabel");
+  /**
+   * On a workstream re-opened by a pivot: the expert's previous conclusion and opinion, an input
+   * of « Mener le volet » (the branch's own variables start empty).
+   */
+  public static final ProcessVariable<String> PREVIOUS_REVIEW = string("previousReview");
+
+  // People by their names, for the forms: inputs of the user tasks (local to each task), computed
+  // from the directory when the task opens and shown in disabled fields, so that no form submits
+  // them (FormContract) and no caller may write them (security/EngineApiGuard). They name people,
+  // like the candidate lists: deleted from every finished instance as soon as any agent's data is
+  // erased.
+  public static final ProcessVariable<String> IDEATOR_NAME = string("ideatorName");
+  public static final ProcessVariable<String> LINE_MANAGER_NAME = string("lineManagerName");
+  public static final ProcessVariable<String> COACH_NAME = string("coachName");
+  /** The expert of the workstream of this branch. */
+  public static final ProcessVariable<String> EXPERT_NAME = string("expertName");
+  public static final List<ProcessVariable<String>> DISPLAY_NAMES =
+      List.of(IDEATOR_NAME, LINE_MANAGER_NAME, COACH_NAME, EXPERT_NAME);
+
   // Decision by general management.
   public static final ProcessVariable<String> IMPLEMENTATION_DECISION = string("implementationDecision");
   /** JSON array of workstream codes to run again on a pivot. */
@@ -149,9 +185,10 @@ public final class Incubation {
       // Derived from Workstream: a new workstream's expert and candidates follow by construction.
       .personIds(EXPERTS.toArray())
       .candidates(CANDIDATE_LISTS.toArray())
+      .candidates(DISPLAY_NAMES.toArray())
       .erased(TIME_SHARE_UNIT, TIME_SHARE, DURATION_MONTHS, START_DATE, AGREEMENT_CONDITIONS, AGREEMENT_DECISION,
           AGREEMENT_COMMENT, MEDIATION_DECISION, MEDIATION_NOTE, MILESTONES, DELIVERABLE_SUMMARY, EXPERT_COMMENT,
-          WORKSTREAM_REPORT, TIMEBOX_NOTE, DECISION_REASON, IMPLEMENTATION_REPORT,
+          WORKSTREAM_REPORT, TIMEBOX_END_LABEL, PREVIOUS_REVIEW, TIMEBOX_NOTE, DECISION_REASON, IMPLEMENTATION_REPORT,
           // The mail input of the send tasks of incubation 1.0.0 and 1.1.0.
           IncubationMailsOfOlderModels.MAIL_TEMPLATE)
       .build();

@@ -26,6 +26,14 @@ public class IncubationCalendar {
     return LocalDate.parse(START_DATE.required(scope)).plusMonths(DURATION_MONTHS.required(scope));
   }
 
+  /**
+   * {@code ${incubationCalendar.endDateLabel(execution)}}: the end of the period in French, as the
+   * mails and the workstream forms show it (« dimanche 4 juillet 2027 »).
+   */
+  public String endDateLabel(VariableScope scope) {
+    return AgreementTerms.FRENCH_DATE.format(endDate(scope));
+  }
+
   public Date timeboxEnd(VariableScope scope) {
     return at(endDate(scope));
   }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,33 +40,57 @@ class IncubationFormRules {
     this.organisation = organisation;
   }
 
-  /** "Accord sur le temps alloué". */
+  /**
+   * "Accord sur le temps alloué". The terms (share, duration, start date, conditions) are an
+   * agreement's: asked and kept only when the manager agrees. A refusal or a counter-proposal
+   * states its reason or proposal in its comment; terms a caller sends with it are not kept, so
+   * that no mail lists them as the conditions of a refusal.
+   */
   public void checkAgreement(VariableScope scope) {
     FormCheck check = FormCheck.of(scope);
+    Optional<AgreementDecision> decision = check.choice(AGREEMENT_DECISION, "Votre réponse", AgreementDecision.class);
+    if (decision.isPresent() && decision.get() != AgreementDecision.AGREE) {
+      check.requiredText(AGREEMENT_COMMENT, "Motif ou proposition", NOTE_MIN, REASON_MAX);
+      // Emptied rather than removed: they are local variables of the agreement's sub-process.
+      for (String term : List.of(TIME_SHARE_UNIT.name(), TIME_SHARE, DURATION_MONTHS.name(), START_DATE.name(),
+          AGREEMENT_CONDITIONS.name())) {
+        scope.setVariable(term, null);
+      }
+    } else if (decision.isPresent()) {
+      checkTerms(check, scope);
+    }
+    check.orRefuse();
+  }
+
+  private void checkTerms(FormCheck check, VariableScope scope) {
     Optional<TimeShareUnit> unit = check.choice(TIME_SHARE_UNIT, "Unité du temps alloué", TimeShareUnit.class);
     Object share = scope.getVariable(TIME_SHARE);
     if (!(share instanceof Number number)) {
-      check.problem("le champ « Temps alloué » doit être un nombre");
+      check.problem(TIME_SHARE, "le champ « Temps alloué » doit être un nombre");
     } else {
       unit.ifPresent(u -> {
         double value = number.doubleValue();
-        check.rule(u == TimeShareUnit.PERCENT ? value >= 5 && value <= 100 : value >= 0.5 && value <= 5,
+        check.rule(TIME_SHARE, u == TimeShareUnit.PERCENT ? value >= 5 && value <= 100 : value >= 0.5 && value <= 5,
             u == TimeShareUnit.PERCENT ? "le temps alloué doit être compris entre 5 et 100 %"
                 : "le temps alloué doit être compris entre 0,5 et 5 jours par semaine");
       });
     }
     check.wholeNumber(DURATION_MONTHS, "Durée (en mois)", 1, 24);
     try {
-      START_DATE.from(scope).map(LocalDate::parse)
-          .ifPresentOrElse(date -> { }, () -> check.problem("le champ « Date de début » est obligatoire"));
+      START_DATE.from(scope).map(LocalDate::parse).ifPresentOrElse(
+          // A period that began in the past would end at once, or be over before it starts.
+          date -> check.rule(START_DATE.name(), !date.isBefore(today()),
+              "la « Date de début » ne peut pas être dans le passé : choisissez aujourd'hui ou une date à venir"),
+          () -> check.problem(START_DATE.name(), "le champ « Date de début » est obligatoire"));
     } catch (DateTimeParseException | IllegalStateException notADate) {
-      check.problem("le champ « Date de début » doit être une date (AAAA-MM-JJ)");
+      check.problem(START_DATE.name(), "le champ « Date de début » doit être une date (AAAA-MM-JJ)");
     }
     check.text(AGREEMENT_CONDITIONS, "Conditions éventuelles", false, 0, REASON_MAX);
-    check.choice(AGREEMENT_DECISION, "Votre réponse", AgreementDecision.class)
-        .filter(decision -> decision != AgreementDecision.AGREE)
-        .ifPresent(decision -> check.requiredText(AGREEMENT_COMMENT, "Motif ou proposition", NOTE_MIN, REASON_MAX));
-    check.orRefuse();
+  }
+
+  /** Today where the scheme runs, by the engine's clock (which the tests move). */
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(IncubationCalendar.ZONE).toLocalDate();
   }
 
   /** "Arbitrer le temps alloué". */

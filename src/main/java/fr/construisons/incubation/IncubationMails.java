@@ -12,6 +12,7 @@ import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,20 +25,38 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who is told what during an incubation (the templates of {@code mail/incubation/}), for the send
- * tasks of incubation.bpmn. Recipients are named by role in the model
- * ({@code IDEATOR}, {@code MANAGER}, {@code TEAM}, {@code COACH}, {@code PROJECT_TEAM},
- * {@code SPONSOR}); the content comes from the incubation's variables.
+ * tasks of incubation.bpmn. Recipients are named by role in the model ({@link Recipient}); the
+ * content comes from the incubation's variables.
  */
 @Service
 class IncubationMails implements MailCatalogue {
 
-  public enum Recipient { IDEATOR, MANAGER, TEAM, COACH, PROJECT_TEAM, SPONSOR }
+  public enum Recipient {
+    IDEATOR, MANAGER, TEAM, COACH,
+    /** Every member of the project team, one mail each telling their own role. */
+    PROJECT_TEAM,
+    SPONSOR,
+    /** The expert of the workstream of this branch of the workstreams' multi-instance. */
+    EXPERT,
+    /** The experts of the workstreams a pivot re-opens, one mail each naming their workstream. */
+    REOPENED_EXPERTS,
+    /** General management (the committee's group), but the intrapreneur if she belongs to it. */
+    GENERAL_MANAGEMENT
+  }
+
+  /** A workstream's latest review, as the intrapreneur reads it. */
+  public record ReviewLine(String workstream, String conclusion, String comment) {}
 
   /** A member of the project team as the mails present them. */
   public record TeamMember(String role, String name) {}
 
-  /** The one mail whose model this class picks by name: the decision states its reason. */
-  static final String IMPLEMENTATION_DECISION_MAIL = "IMPLEMENTATION_DECISION";
+  /** The mails whose model this class picks by name: the decision's, which state its reason. */
+  static final Set<String> MAILS_WITH_THE_DECISION_REASON =
+      Set.of("IMPLEMENTATION_DECISION", "INCUBATION_PIVOTED", "WORKSTREAM_REOPENED");
+  /** The mail that lists the experts' conclusions to the intrapreneur (read from the table). */
+  static final String REVIEWS_DONE_MAIL = "REVIEWS_DONE";
+  /** The label of « Mener le volet » in the model, which WorkstreamTaskName completes. */
+  static final String CARRY_TASK_LABEL = "Mener le volet";
 
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
@@ -45,13 +64,17 @@ class IncubationMails implements MailCatalogue {
   private final IdeaService ideas;
   private final OrganisationDirectory organisation;
   private final IncubationCalendar calendar;
+  private final IncubationTeam incubationTeam;
+  private final WorkstreamReviewRepository reviews;
 
   public IncubationMails(IdeaMails ideaMails, IdeaService ideas, OrganisationDirectory organisation,
-      IncubationCalendar calendar) {
+      IncubationCalendar calendar, IncubationTeam incubationTeam, WorkstreamReviewRepository reviews) {
     this.ideaMails = ideaMails;
     this.ideas = ideas;
     this.organisation = organisation;
     this.calendar = calendar;
+    this.incubationTeam = incubationTeam;
+    this.reviews = reviews;
   }
 
   @Override
@@ -80,6 +103,15 @@ class IncubationMails implements MailCatalogue {
             mails.add(new OutgoingMail(template, List.of(mail), idea.reference(), personal));
           });
         }
+      } else if (recipient == Recipient.REOPENED_EXPERTS) {
+        // Each expert is told which of their workstreams re-opens: one mail each.
+        for (Map.Entry<String, List<String>> expert : reopenedExperts(scope).entrySet()) {
+          mailOf(expert.getKey()).ifPresent(mail -> {
+            Map<String, Object> personal = new java.util.HashMap<>(model);
+            personal.put("workstreamName", String.join(" et ", expert.getValue()));
+            mails.add(new OutgoingMail(template, List.of(mail), idea.reference(), personal));
+          });
+        }
       } else {
         addresses.addAll(addresses(recipient, idea, scope));
       }
@@ -98,12 +130,19 @@ class IncubationMails implements MailCatalogue {
       case COACH -> COACH.from(scope).flatMap(this::mailOf).map(List::of).orElse(List.of());
       case SPONSOR -> SPONSOR_DIRECTORATE.from(scope).flatMap(organisation::directorate)
           .map(d -> List.of(d.mailbox())).orElse(List.of());
-      case PROJECT_TEAM -> throw new IllegalArgumentException("sent one by one");
+      case EXPERT -> mailOf(incubationTeam.expertOf(scope)).map(List::of).orElse(List.of());
+      case GENERAL_MANAGEMENT -> {
+        // Never the intrapreneur: she does not decide on her own incubation.
+        List<String> own = ideaMails.ideatorMail(idea);
+        yield organisation.groupMails(OrganisationDirectory.GROUP_GENERAL_MANAGEMENT).stream()
+            .filter(mail -> own.stream().noneMatch(mail::equalsIgnoreCase)).toList();
+      }
+      case PROJECT_TEAM, REOPENED_EXPERTS -> throw new IllegalArgumentException("sent one by one");
     };
   }
 
   private Map<String, Object> model(MailTemplate template, Idea idea, VariableScope scope) {
-    String reason = template.name().equals(IMPLEMENTATION_DECISION_MAIL)
+    String reason = MAILS_WITH_THE_DECISION_REASON.contains(template.name())
         ? DECISION_REASON.from(scope).orElse(null) : null;
     Map<String, Object> model = ideaMails.model(idea, reason);
     model.put("managerName", LINE_MANAGER.from(scope).flatMap(organisation::agent).map(Agent::displayName).orElse(null));
@@ -124,6 +163,15 @@ class IncubationMails implements MailCatalogue {
     model.put("directorateName", SPONSOR_DIRECTORATE.from(scope).flatMap(organisation::directorate)
         .map(OrganisationDirectory.Directorate::name).orElse(null));
     model.put("workstreamReport", WORKSTREAM_REPORT.from(scope).orElse(null));
+    // Inside a workstream's branch: which workstream (« juridique »).
+    WORKSTREAM.from(scope).map(code -> Workstream.valueOf(code).label()).ifPresent(label -> model.put("workstreamName", label));
+    // The intrapreneur's tasks, named as Tasklist names them.
+    model.put("intrapreneurTasks", Arrays.stream(Workstream.values())
+        .map(w -> WorkstreamTaskName.taskName(CARRY_TASK_LABEL, w.label())).toList());
+    if (template.name().equals(REVIEWS_DONE_MAIL)) {
+      model.put("reviews", reviews.latest(idea.reference()).stream()
+          .map(r -> new ReviewLine(r.workstream().label(), r.conclusion().label(), r.expertComment())).toList());
+    }
     model.put("implementationReport", IMPLEMENTATION_REPORT.from(scope).orElse(null));
     return model;
   }
@@ -137,6 +185,17 @@ class IncubationMails implements MailCatalogue {
           roles.merge(expert, "l'expertise du volet " + workstream.label(), (a, b) -> a + " et " + b));
     }
     return roles;
+  }
+
+  /** The experts of the workstreams a pivot re-opens, by user id, with their workstreams' labels. */
+  private Map<String, List<String>> reopenedExperts(VariableScope scope) {
+    Map<String, List<String>> experts = new java.util.LinkedHashMap<>();
+    for (String code : IncubationWorkstreams.PIVOT_WORKSTREAMS.required(scope)) {
+      Workstream workstream = Workstream.valueOf(code);
+      workstream.expertVariable().from(scope).ifPresent(expert ->
+          experts.computeIfAbsent(expert, k -> new ArrayList<>()).add(workstream.label()));
+    }
+    return experts;
   }
 
   private List<TeamMember> team(VariableScope scope) {

@@ -8,6 +8,7 @@ import fr.construisons.process.JsonStringList;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,6 +50,30 @@ public class IncubationWorkstreams {
   /** {@code ${incubationWorkstreams.hints(workstream)}}: what to look into in that workstream. */
   public String hints(String workstream) {
     return Workstream.valueOf(workstream).hints();
+  }
+
+  /**
+   * {@code ${incubationWorkstreams.previousSummary(execution)}}: the summary last reviewed for this
+   * branch's workstream, the start of « Mener le volet » when a pivot re-opens it (none at first).
+   */
+  public String previousSummary(DelegateExecution execution) {
+    return latestReview(execution).map(WorkstreamReview::deliverableSummary).orElse(null);
+  }
+
+  /**
+   * {@code ${incubationWorkstreams.previousReview(execution)}}: what the expert concluded last time
+   * on this branch's workstream, as « Mener le volet » shows it after a pivot (none at first).
+   */
+  public String previousReview(DelegateExecution execution) {
+    return latestReview(execution)
+        .map(review -> "Conclusion : " + review.conclusion().label() + "\n" + review.expertComment())
+        .orElse(null);
+  }
+
+  private Optional<WorkstreamReview> latestReview(DelegateExecution execution) {
+    Workstream workstream = Workstream.valueOf(Incubation.WORKSTREAM.required(execution));
+    return reviews.latest(IDEA_REFERENCE.required(execution)).stream()
+        .filter(review -> review.workstream() == workstream).findFirst();
   }
 
   /**

@@ -189,4 +189,22 @@ class DashboardFiguresTest {
     ClockUtil.setCurrentTime(Date.from(SeededYear.NOW));
     assertThat(queries.dashboard(new YearFilter(2030)).yearChoices()).contains(2030, 2031);
   }
+
+  @Test
+  void anIncubationThatNeverStartedIsNotCountedAsIncubated() {
+    // 2033 is this test's own year: one idea sent to incubation, whose manager refused and whose
+    // mediation ended it before any workstream opened. The seeded year is unchanged by the rule:
+    // E, its only incubation, reached the workstreams.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2033-02-01T09:00:00Z")));
+    ProcessInstance idea = scenario.submit(IdeaScenario.AGENT, IdeaScenario.ideaForm(true, "education"));
+    ProcessInstance incubation = scenario.incubated(idea);
+    scenario.complete(incubation, "Task_AgreeOnWorkingTime", IdeaScenario.agreement("REFUSE"));
+    scenario.complete(incubation, "Task_MediateAgreement", Map.of("mediationDecision", "NOT_STARTED",
+        "mediationNote", "Aucun aménagement possible cette année."));
+
+    Dashboard dashboard = queries.dashboard(new YearFilter(2033));
+    assertThat(dashboard.funnel()).extracting(FunnelCount::step, FunnelCount::ideas).contains(
+        tuple(FunnelStep.STUDIED, 1L), tuple(FunnelStep.INCUBATED, 0L));
+  }
+
 }

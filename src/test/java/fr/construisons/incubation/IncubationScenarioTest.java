@@ -162,7 +162,7 @@ class IncubationScenarioTest {
     assertThat(tasks.getVariable(secondRound, AGREEMENT_DECISION.name()))
         .as("the manager answers afresh").isNull();
     assertThat(tasks.getVariable(secondRound, DURATION_MONTHS.name()))
-        .as("the terms stated stay as a start").isEqualTo(6);
+        .as("a refusal states no terms: none to start from").isNull();
     assertThat(runtime.getVariable(incubation.getId(), DURATION_MONTHS.name()))
         .as("inside the agreement's sub-process only").isNull();
     assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("10 % du temps à partir d'avril");
@@ -293,7 +293,7 @@ class IncubationScenarioTest {
     scenario.decide(incubation, Map.of(IMPLEMENTATION_DECISION.name(), "STOP",
         DECISION_REASON.name(), "Le volet juridique est bloquant."));
 
-    assertThat(incubation).isEnded().hasPassed(TASK_ANNOUNCE_DECISION, END_STOPPED);
+    assertThat(incubation).isEnded().hasPassed(TASK_ANNOUNCE_STOP, END_STOPPED).hasNotPassed(TASK_ANNOUNCE_DECISION);
     assertThat(MailServer.text(MailServer.to(MANAGER_MAIL).get(0))).contains("Le volet juridique est bloquant.");
     assertThat(catalogue.find(reference()).orElseThrow().stage()).isEqualTo(IdeaStage.INCUBATION_ABANDONED);
   }
@@ -332,12 +332,15 @@ class IncubationScenarioTest {
   @Test
   void invalidAnswersAreRefusedInFrench() {
     Task agreementTask = scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME);
-    Map<String, Object> tooMuch = new HashMap<>(agreement("REFUSE"));
+    Map<String, Object> tooMuch = new HashMap<>(agreement("AGREE"));
     tooMuch.put("timeShare", 150);
-    tooMuch.remove(AGREEMENT_COMMENT.name());
     assertThatThrownBy(() -> tasks.complete(agreementTask.getId(), tooMuch))
         .isInstanceOf(InvalidFormDataException.class)
-        .hasMessageContaining("entre 5 et 100 %")
+        .hasMessageContaining("entre 5 et 100 %");
+    Map<String, Object> unexplained = new HashMap<>(agreement("REFUSE"));
+    unexplained.remove(AGREEMENT_COMMENT.name());
+    assertThatThrownBy(() -> tasks.complete(agreementTask.getId(), unexplained))
+        .isInstanceOf(InvalidFormDataException.class)
         .hasMessageContaining("« Motif ou proposition » est obligatoire");
 
     scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
@@ -375,4 +378,243 @@ class IncubationScenarioTest {
     assertThat(call.getExceptionMessage()).contains("renseignez-la");
     assertThat(catalogue.find(orphan.getBusinessKey()).orElseThrow().stage()).isEqualTo(IdeaStage.INCUBATION);
   }
+
+  // The issue « incubation walked end to end »: each scenario below failed before its fix.
+
+  private static final String PAUL_MAIL = "paul.bernard@departement.example";
+  private static final String INES_MAIL = "ines.garcia@departement.example";
+  private static final String MARC_MAIL = "marc.fontaine@departement.example";
+
+  private Task carryTask(String workstream) {
+    return scenario.tasks(incubation, TASK_CARRY_WORKSTREAM).stream()
+        .filter(t -> workstream.equals(tasks.getVariable(t.getId(), WORKSTREAM.name()))).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aStartDateInThePastIsRefusedNextToItsFieldAndTodayIsAccepted() {
+    Map<String, Object> yesterday = new HashMap<>(agreement("AGREE"));
+    yesterday.put(START_DATE.name(), "2026-11-30");
+    Task agreementTask = scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME);
+
+    assertThatThrownBy(() -> tasks.complete(agreementTask.getId(), yesterday))
+        .isInstanceOfSatisfying(InvalidFormDataException.class, refused -> assertThat(refused.fieldProblems())
+            .anySatisfy(problem -> {
+              assertThat(problem.field()).isEqualTo(START_DATE.name());
+              assertThat(problem.message()).contains("« Date de début »", "passé", "aujourd'hui");
+            }));
+    assertThat(incubation).isWaitingAt(TASK_AGREE_ON_WORKING_TIME);
+    assertThat(scenario.tasks(incubation, TASK_DECIDE_ON_TIMEBOX)).isEmpty();
+
+    Map<String, Object> today = new HashMap<>(agreement("AGREE"));
+    today.put(START_DATE.name(), "2026-12-01");
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, today);
+    assertThat(incubation).isWaitingAt(TASK_FORM_PROJECT_TEAM);
+  }
+
+  @Test
+  void aRefusalNeedsNoTermsStoresNoneAndTheTeamsMailListsNone() {
+    // As Tasklist sends it: the terms are hidden, so only the answer and its reason.
+    Map<String, Object> refusal = new HashMap<>(Map.of(AGREEMENT_DECISION.name(), "REFUSE",
+        AGREEMENT_COMMENT.name(), "Le service est en sous-effectif jusqu'en mars."));
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, refusal);
+    assertThat(incubation).isWaitingAt(TASK_MEDIATE_AGREEMENT);
+    MailServer.purge();
+    scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",
+        MEDIATION_NOTE.name(), "10 % du temps à partir d'avril, quand le service sera au complet."));
+
+    // A caller who sends terms with a refusal: they are not kept.
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("COUNTER_PROPOSAL"));
+    Task mediation = scenario.task(incubation, TASK_MEDIATE_AGREEMENT);
+    Map<String, Object> seen = tasks.getVariables(mediation.getId());
+    assertThat(seen).containsEntry(TIME_SHARE, null).containsEntry(DURATION_MONTHS.name(), null)
+        .containsEntry(START_DATE.name(), null).containsEntry(AGREEMENT_CONDITIONS.name(), null)
+        .containsEntry(TIME_SHARE_UNIT.name(), null);
+    String toTeam = MailServer.text(MailServer.to(TEAM_MAIL).stream()
+        .filter(m -> MailServer.subject(m).contains("arbitrage")).reduce((a, b) -> b).orElseThrow());
+    assertThat(toTeam).contains("Le service est en sous-effectif")
+        .doesNotContain("20 %", "6 mois", "Hors période de rentrée", "conditions indiquées");
+  }
+
+  @Test
+  void theMediationNoteReachesTheAgentAndTheManager() {
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("REFUSE"));
+    MailServer.purge();
+    String proposal = "10 % du temps à partir d'avril, quand le service sera au complet.";
+    scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",
+        MEDIATION_NOTE.name(), proposal));
+
+    assertThat(MailServer.to(MANAGER_MAIL)).singleElement().satisfies(m -> assertThat(MailServer.text(m)).contains(proposal));
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo(
+          "[Construisons!] Nouvelle proposition à votre hiérarchie pour votre idée " + reference());
+      assertThat(MailServer.text(m)).contains(proposal);
+    });
+  }
+
+  @Test
+  void whenTheIncubationDoesNotStartTheManagerIsToldWhyAndTheAgentOnce() {
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("REFUSE"));
+    MailServer.purge();
+    String why = "Aucun aménagement possible cette année.";
+    scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NOT_STARTED",
+        MEDIATION_NOTE.name(), why));
+
+    assertThat(incubation).isEnded().hasPassed(END_NOT_STARTED);
+    assertThat(MailServer.to(MANAGER_MAIL)).singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] L'incubation de l'idée " + reference() + " ne démarre pas");
+      assertThat(MailServer.text(m)).contains(why);
+    });
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement().satisfies(m -> assertThat(MailServer.text(m)).contains(why));
+  }
+
+  @Test
+  void aPivotShowsTheEarlierWorkAndTheReasonAndSaysWhatHappensNext() {
+    scenario.startWorkstreams(incubation);
+    String summary = "Montage juridique : convention type avec les collèges, à faire valider.";
+    scenario.completeTask(carryTask("LEGAL"), Map.of(DELIVERABLE_SUMMARY.name(), summary));
+    scenario.carryAndReviewWorkstreams(incubation, "WITH_RESERVATIONS");
+    MailServer.purge();
+    String reason = "Revoir le montage juridique et la demande réelle.";
+
+    scenario.decide(incubation, Map.of(IMPLEMENTATION_DECISION.name(), "PIVOT",
+        PIVOT_WORKSTREAMS, SpinValues.jsonValue("[\"LEGAL\",\"MARKET_STUDY\"]").create(),
+        DECISION_REASON.name(), reason));
+
+    Map<String, Object> legal = tasks.getVariables(carryTask("LEGAL").getId());
+    assertThat(legal).as("the earlier summary, to start from").containsEntry(DELIVERABLE_SUMMARY.name(), summary)
+        .containsEntry(DECISION_REASON.name(), reason);
+    assertThat((String) legal.get("previousReview")).as("the expert's earlier opinion")
+        .contains("favorable avec réserves", "Analyse solide, risques maîtrisés.");
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] L'incubation de l'idée " + reference()
+          + " continue : volets à reprendre");
+      assertThat(MailServer.text(m)).contains("volet juridique", "volet étude de marché", reason, "Mener le volet")
+          .doesNotContain("À l'issue de l'incubation", "Merci à toutes et à tous pour le travail mené");
+    });
+    assertThat(MailServer.to(EXPERTS)).as("the legal expert: her workstream re-opens").singleElement()
+        .satisfies(m -> assertThat(MailServer.text(m)).contains("volet juridique", reason));
+    assertThat(MailServer.to(INES_MAIL)).hasSize(1);
+    assertThat(MailServer.to(MARC_MAIL)).as("his workstream is not re-opened").isEmpty();
+  }
+
+  @Test
+  void onStopTheAgentGetsOneMailWithTheReason() {
+    scenario.startWorkstreams(incubation);
+    scenario.carryAndReviewWorkstreams(incubation, "BLOCKING");
+    MailServer.purge();
+
+    scenario.decide(incubation, Map.of(IMPLEMENTATION_DECISION.name(), "STOP",
+        DECISION_REASON.name(), "Le volet juridique est bloquant."));
+
+    assertThat(incubation).isEnded();
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement()
+        .satisfies(m -> assertThat(MailServer.text(m)).contains("Le volet juridique est bloquant."));
+    assertThat(MailServer.to(MANAGER_MAIL)).hasSize(1);
+  }
+
+  @Test
+  void theIntrapreneurSeesHerEndDateAndIsToldWhenThePeriodEndsAndWhenItIsExtended() {
+    scenario.startWorkstreams(incubation);
+    assertThat(tasks.getVariable(carryTask("LEGAL").getId(), "timeboxEndLabel"))
+        .as("six months from Monday 4 January 2027").isEqualTo("dimanche 4 juillet 2027");
+    MailServer.purge();
+
+    fireTimer(TIMER_TIMEBOX_END);
+    assertThat(incubation).isWaitingAt(TASK_DECIDE_ON_TIMEBOX);
+    assertThat(MailServer.to(AGENT_MAIL)).singleElement().satisfies(m -> assertThat(MailServer.subject(m))
+        .isEqualTo("[Construisons!] La période d'incubation de votre idée " + reference() + " est terminée"));
+
+    scenario.complete(incubation, TASK_DECIDE_ON_TIMEBOX, Map.of(TIMEBOX_DECISION.name(), "EXTEND",
+        TIMEBOX_NOTE.name(), "L'étude de marché demande trois mois de plus."));
+    MailServer.purge();
+    Map<String, Object> extension = new HashMap<>(agreement("AGREE"));
+    extension.put(START_DATE.name(), "2027-07-05");
+    extension.put(DURATION_MONTHS.name(), 3);
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, extension);
+
+    assertThat(MailServer.to(AGENT_MAIL)).as("one mail for the extension").singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] Période d'incubation de l'idée " + reference() + " prolongée");
+      assertThat(MailServer.text(m)).contains("mardi 5 octobre 2027");
+    });
+    assertThat(tasks.getVariable(carryTask("FINANCIAL").getId(), "timeboxEndLabel")).isEqualTo("mardi 5 octobre 2027");
+  }
+
+  @Test
+  void eachWorkstreamTaskNamesItsWorkstream() {
+    scenario.startWorkstreams(incubation);
+    String idea = " — " + reference() + " « Relais-colis dans nos implantations »";
+    assertThat(scenario.tasks(incubation, TASK_CARRY_WORKSTREAM)).extracting(Task::getName).containsExactlyInAnyOrder(
+        "Mener le volet juridique" + idea, "Mener le volet financier" + idea,
+        "Mener le volet étude de marché" + idea, "Mener le volet parcours usagers" + idea);
+    scenario.completeTask(carryTask("LEGAL"), Map.of(DELIVERABLE_SUMMARY.name(), "Montage juridique : convention type."));
+    assertThat(scenario.task(incubation, TASK_REVIEW_WORKSTREAM).getName()).isEqualTo("Revoir le volet juridique" + idea);
+  }
+
+  @Test
+  void theFormsNamePeopleByTheirNamesInVariablesNobodyMayWrite() throws Exception {
+    assertThat(tasks.getVariable(scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME).getId(), "ideatorName"))
+        .isEqualTo("Camille Martin");
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("REFUSE"));
+    Map<String, Object> mediation = tasks.getVariables(scenario.task(incubation, TASK_MEDIATE_AGREEMENT).getId());
+    assertThat(mediation).containsEntry("ideatorName", "Camille Martin").containsEntry("lineManagerName", "Sophie Petit");
+    scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",
+        MEDIATION_NOTE.name(), "10 % du temps à partir d'avril."));
+    scenario.startWorkstreams(incubation);
+    assertThat(tasks.getVariables(carryTask("LEGAL").getId()))
+        .containsEntry("expertName", "Jeanne Moreau").containsEntry("coachName", "Léa Durand");
+    scenario.completeTask(carryTask("LEGAL"), Map.of(DELIVERABLE_SUMMARY.name(), "Montage juridique : convention type."));
+    assertThat(tasks.getVariable(scenario.task(incubation, TASK_REVIEW_WORKSTREAM).getId(), "ideatorName"))
+        .isEqualTo("Camille Martin");
+
+    Map<String, List<String>> shown = Map.of(
+        "agree-working-time", List.of("ideatorName"),
+        "mediate-agreement", List.of("ideatorName", "lineManagerName"),
+        "form-project-team", List.of("ideatorName"),
+        "carry-workstream", List.of("expertName", "coachName"),
+        "review-workstream", List.of("ideatorName"),
+        "decide-timebox", List.of("ideatorName"),
+        "decide-implementation", List.of("ideatorName"),
+        "implement-idea", List.of("ideatorName"));
+    for (Map.Entry<String, List<String>> form : shown.entrySet()) {
+      String json = new String(getClass().getResourceAsStream("/forms/" + form.getKey() + ".form").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      fr.construisons.process.FormContract contract = fr.construisons.process.FormContract.read(
+          new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      for (String display : form.getValue()) {
+        assertThat(json).as(form.getKey() + " shows " + display).contains("\"key\": \"" + display + "\"");
+        assertThat(contract.allows(display)).as(form.getKey() + " lets a caller write " + display).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void theIntrapreneurExpertsAndGeneralManagementAreToldWhenItIsTheirTurn() {
+    scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
+    MailServer.purge();
+    scenario.complete(incubation, TASK_FORM_PROJECT_TEAM, projectTeam());
+    assertThat(MailServer.to(AGENT_MAIL)).as("her team and her tasks").singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] Votre équipe projet pour l'idée " + reference() + " est constituée");
+      assertThat(MailServer.text(m)).contains("Jeanne Moreau", "Marc Fontaine", "Inès Garcia", "Hugo Lambert", "Léa Durand",
+          "Mener le volet juridique", "Mener le volet parcours usagers", "dimanche 4 juillet 2027");
+    });
+
+    MailServer.purge();
+    scenario.completeTask(carryTask("LEGAL"), Map.of(DELIVERABLE_SUMMARY.name(), "Montage juridique : convention type."));
+    assertThat(MailServer.to(EXPERTS)).as("a deliverable waits for her review").singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] Un livrable de l'idée " + reference() + " attend votre avis");
+      assertThat(MailServer.text(m)).contains("volet juridique", "Camille Martin");
+    });
+    assertThat(MailServer.to(MARC_MAIL)).isEmpty();
+
+    MailServer.purge();
+    scenario.carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+    assertThat(MailServer.to(AGENT_MAIL)).as("the reviews are done").singleElement().satisfies(m -> {
+      assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] Les experts ont revu les volets de votre idée " + reference());
+      assertThat(MailServer.text(m)).contains("Volet juridique : favorable", "Analyse solide, risques maîtrisés.");
+    });
+    assertThat(MailServer.to(PAUL_MAIL)).as("general management: a decision waits").singleElement().satisfies(m ->
+        assertThat(MailServer.subject(m)).isEqualTo("[Construisons!] Décision de mise en œuvre attendue pour l'idée " + reference()));
+    assertThat(incubation).isWaitingAt(TASK_DECIDE_IMPLEMENTATION);
+  }
+
 }

@@ -105,6 +105,9 @@ class IncubationBrowserTest {
     chromium.screenshot("agreement-task");
     Tasklist.CamundaForm agreementForm = tasklist.taskForm(agreementTask);
     assertThat(agreementForm.texts()).anySatisfy(text -> assertThat(text).contains(idea.getBusinessKey()));
+    assertThat(agreementForm.value("Field_ideatorName")).as("the agent by her name").isEqualTo("Camille Martin");
+    // The terms show once she agrees: a refusal states none.
+    agreementForm.choose("Field_agreementDecision", "Je donne mon accord");
     assertThat(agreementForm.label("Field_startDate-date")).isEqualTo("Date de début");
     System.out.println("[incubation] browser: " + tasklist.browserLocale() + "; date picker format: "
         + agreementForm.dateFormat("Field_startDate"));
@@ -122,8 +125,7 @@ class IncubationBrowserTest {
     agreementForm.choose("Field_timeShareUnit", "Pourcentage du temps de travail")
         .type("Field_timeShare", "20")
         .type("Field_durationMonths", "6")
-        .typeDate("Field_startDate", start)
-        .choose("Field_agreementDecision", "Je donne mon accord");
+        .typeDate("Field_startDate", start);
     assertThat(agreementForm.dateShown("Field_startDate")).isEqualTo(FRENCH_DATE.format(start));
     chromium.screenshot("agreement-filled");
     tasklist.completeTask(agreementTask);
@@ -209,11 +211,12 @@ class IncubationBrowserTest {
     assertThat(review).isAssignedTo("jeanne");
     tasklist.logOut();
     tasklist.logIn("jeanne", PASSWORD);
-    WebElement reviewTask = tasklist.openTask(review.getId(), named("Revoir le volet", idea));
+    WebElement reviewTask = tasklist.openTask(review.getId(), named("Revoir le volet juridique", idea));
     chromium.screenshot("review-task");
     assertThat(tasklist.taskForm(reviewTask).texts())
         .anySatisfy(text -> assertThat(text).contains("Volet :").contains("juridique"));
     assertThat(tasklist.taskForm(reviewTask).value("Field_deliverableSummary")).isEqualTo(DELIVERABLE);
+    assertThat(tasklist.taskForm(reviewTask).value("Field_ideatorName")).isEqualTo("Camille Martin");
     tasklist.taskForm(reviewTask)
         .choose("Field_workstreamConclusion", "Favorable avec réserves")
         .type("Field_expertComment", EXPERT_COMMENT_TYPED);
