@@ -80,8 +80,17 @@ public final class EngineErrorsInFrench {
 
   private EngineErrorsInFrench() {}
 
-  /** One answer: Camunda's status, type and code, our message. */
-  record Answer(int status, String type, String message, Integer code) {
+  /**
+   * One answer: Camunda's status, type and code, our message; for a form refused on the server,
+   * also each problem with the variable of the field it is about ({@code fields}), so that Tasklist
+   * writes it next to that field (scripts/tasklist-guidance.js). Camunda's clients ignore the
+   * property they do not know.
+   */
+  record Answer(int status, String type, String message, Integer code, List<Map<String, String>> fields) {
+
+    Answer(int status, String type, String message, Integer code) {
+      this(status, type, message, code, List.of());
+    }
 
     Response response() {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -89,6 +98,9 @@ public final class EngineErrorsInFrench {
       body.put("message", message);
       if (code != null) {
         body.put("code", code);
+      }
+      if (!fields.isEmpty()) {
+        body.put("fields", fields);
       }
       return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -117,7 +129,9 @@ public final class EngineErrorsInFrench {
     }
     InvalidFormDataException refused = cause(error, InvalidFormDataException.class);
     if (refused != null) {
-      return new Answer(400, type, refused.getMessage(), code);
+      List<Map<String, String>> fields = refused.fieldProblems().stream().filter(p -> p.field() != null)
+          .map(p -> Map.of("field", p.field(), "message", p.message())).toList();
+      return new Answer(400, type, refused.getMessage(), code, fields);
     }
     if (cause(error, FormFieldValidationException.class) != null) {
       return new Answer(400, type, "Le formulaire ne peut pas être enregistré : une des valeurs saisies n'est pas "

@@ -61,14 +61,18 @@ class FrenchErrorsTest {
     return scenario.task(idea, TASK_CLARIFY_IDEA);
   }
 
-  /** Camunda's shape and nothing else; the message checked by each test. */
+  /**
+   * Camunda's shape and nothing else (plus, for a form refused by our rules, the field of each
+   * problem); the message checked by each test.
+   */
   private static String engineMessage(Http.Response response) {
     JsonNode body = response.json();
     List<String> fields = new ArrayList<>();
     body.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).as(response.toString()).containsAnyOf("type").isSubsetOf("type", "message", "code");
+    assertThat(fields).as(response.toString()).containsAnyOf("type").isSubsetOf("type", "message", "code", "fields");
     String message = body.path("message").asText();
     assertNoEnglishOrInternals(message + " " + body.path("type").asText(""));
+    body.path("fields").forEach(problem -> assertNoEnglishOrInternals(problem.path("message").asText()));
     return message;
   }
 
@@ -95,6 +99,19 @@ class FrenchErrorsTest {
     assertThat(idea.status()).isEqualTo(400);
     assertThat(engineMessage(idea)).isEqualTo(
         "Le formulaire ne peut pas être enregistré : le champ « Titre de l'idée » doit contenir au moins 5 caractères.");
+  }
+
+  @Test
+  void aRefusalNamesTheFieldOfEachProblemSoTasklistWritesItNextToTheField() {
+    Map<String, Object> body = IdeaScenario.restStartForm("Oui");
+
+    Http.Response idea = camille.postJson(REST + "/process-definition/key/idea-lifecycle/submit-form", body);
+
+    assertThat(idea.status()).isEqualTo(400);
+    assertThat(idea.json().path("fields")).hasSize(1);
+    assertThat(idea.json().path("fields").get(0).path("field").asText()).isEqualTo("title");
+    assertThat(idea.json().path("fields").get(0).path("message").asText())
+        .isEqualTo("le champ « Titre de l'idée » doit contenir au moins 5 caractères");
   }
 
   @Test

@@ -516,6 +516,17 @@ public final class Tasklist {
     }
 
     /** Waits until the errors under a field are exactly these. */
+    /** The refusal of the server written under a field (scripts/tasklist-guidance.js). */
+    CamundaForm assertServerError(String componentId, String expected) {
+      waitFor("the server's refusal « " + expected + " » under " + componentId).until(d -> {
+        WebElement container = (WebElement) ((JavascriptExecutor) d).executeScript(
+            "return arguments[0].closest('.fjs-form-field');", field(componentId));
+        return container.findElements(By.cssSelector(".construisons-server-error")).stream()
+            .anyMatch(e -> e.isDisplayed() && e.getText().strip().equals(expected));
+      });
+      return this;
+    }
+
     CamundaForm assertErrors(String componentId, String... expected) {
       waitFor("the errors " + List.of(expected) + " under " + componentId).until(d -> {
         String id = field(componentId).getAttribute("id");

@@ -119,6 +119,9 @@ class TasklistGuidanceBrowserTest {
       tasklist.clickStart();
       tasklist.errorToast("CONS-2099-9999");
     }
+    // The server's refusal is also written under the field it is about, in French only.
+    form.assertServerError("Field_ideaReference", "Aucune idée ne porte la référence CONS-2099-9999.");
+    tasklist.assertNoEnglishShown("a refusal of the server");
     List<String> errors = tasklist.errorsShown();
     assertThat(errors).as("error toasts after two refusals").hasSize(1);
     assertThat(errors.get(0)).startsWith("Le processus n'a pas pu être démarré :").doesNotContain(". :");

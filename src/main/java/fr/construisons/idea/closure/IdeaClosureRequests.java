@@ -12,6 +12,7 @@ import fr.construisons.idea.IdeaFormRules;
 import fr.construisons.idea.IdeaService;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.process.FormCheck;
+import fr.construisons.process.FormProblem;
 import fr.construisons.process.InvalidFormDataException;
 import fr.construisons.process.Texts;
 import java.util.List;
@@ -48,7 +49,7 @@ class IdeaClosureRequests {
     check.orRefuse();
     Idea idea = openIdea(Texts.clean(IDEA_REFERENCE.required(scope)));
     if (!idea.ideator().equals(REQUESTER.from(scope).orElse(null))) {
-      refuse("seul l'agent qui a déposé l'idée " + idea.reference() + " peut la retirer");
+      refuse(IDEA_REFERENCE.name(), "seul l'agent qui a déposé l'idée " + idea.reference() + " peut la retirer");
     }
   }
 
@@ -61,11 +62,11 @@ class IdeaClosureRequests {
     String reference = Texts.clean(IDEA_REFERENCE.required(scope));
     String original = Texts.clean(DUPLICATE_OF.required(scope));
     if (reference.equals(original)) {
-      refuse("une idée ne peut pas être le doublon d'elle-même");
+      refuse(DUPLICATE_OF.name(), "une idée ne peut pas être le doublon d'elle-même");
     }
     openIdea(reference);
     if (ideas.find(original).isEmpty()) {
-      refuse("l'idée existante " + original + " n'existe pas");
+      refuse(DUPLICATE_OF.name(), "l'idée existante " + original + " n'existe pas");
     }
   }
 
@@ -82,14 +83,14 @@ class IdeaClosureRequests {
   private Idea openIdea(String reference) {
     Optional<Idea> found = ideas.find(reference);
     if (found.isEmpty()) {
-      refuse("aucune idée ne porte la référence " + reference);
+      refuse(IDEA_REFERENCE.name(), "aucune idée ne porte la référence " + reference);
     }
     Idea idea = found.get();
     if (idea.stage().isClosed()) {
-      refuse("l'idée " + reference + " est déjà close (" + idea.stage().label() + ")");
+      refuse(IDEA_REFERENCE.name(), "l'idée " + reference + " est déjà close (" + idea.stage().label() + ")");
     }
     if (idea.stage() == IdeaStage.INCUBATION) {
-      refuse("l'idée " + reference + " est en incubation : adressez-vous à l'équipe Construisons!");
+      refuse(IDEA_REFERENCE.name(), "l'idée " + reference + " est en incubation : adressez-vous à l'équipe Construisons!");
     }
     return idea;
   }
@@ -109,5 +110,10 @@ class IdeaClosureRequests {
 
   private static void refuse(String problem) {
     throw new InvalidFormDataException(List.of(problem));
+  }
+
+  /** A refusal about one field: Tasklist writes it under that field. */
+  private static void refuse(String field, String problem) {
+    throw new InvalidFormDataException(new FormProblem(field, problem));
   }
 }

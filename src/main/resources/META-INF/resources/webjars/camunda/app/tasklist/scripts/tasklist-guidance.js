@@ -8,6 +8,7 @@
  *    instead of piling up over the form;
  *  - a form that form-js refuses in the browser says which fields to correct (they are marked in
  *    red next to them) instead of « an error occurred while sending the form »;
+ *  - a form refused on the server: each problem written under its field, as form-js writes its own;
  *  - « Créer une tâche » only for those the engine lets create a task (asked through the engine
  *    API's authorization check); styles/user-styles.css hides it until the answer is yes.
  * docs/tasklist.md describes each.
@@ -98,6 +99,51 @@ function oneErrorAtATime(notifications) {
   };
 }
 
+/** The body of a refusal: superagent's error keeps the response (or at least its text). */
+function refusalBody(error) {
+  if (error && error.response && error.response.body && typeof error.response.body === 'object') {
+    return error.response.body;
+  }
+  try {
+    return JSON.parse((error && (error.text || (error.response && error.response.text))) || '{}');
+  } catch (e) {
+    return {};
+  }
+}
+
+/**
+ * A form refused on the server names, for each problem, the variable of its field
+ * (security/EngineErrorsInFrench): the message is written under that field, as form-js writes
+ * its own, and goes when the field is next changed (form-js draws the field again).
+ */
+function showRefusalsNextToFields(error) {
+  const fields = refusalBody(error).fields;
+  if (!Array.isArray(fields)) {
+    return;
+  }
+  document.querySelectorAll('.construisons-server-error').forEach((old) => old.remove());
+  fields.forEach((problem) => {
+    if (typeof problem.field !== 'string' || !/^[A-Za-z0-9_]+$/.test(problem.field)) {
+      return;
+    }
+    const input = document.querySelector(`.fjs-container [id$="-Field_${problem.field}"]`);
+    const field = input && input.closest('.fjs-form-field');
+    if (!field) {
+      return;
+    }
+    const box = document.createElement('div');
+    box.className = 'fjs-form-field-error construisons-server-error';
+    box.setAttribute('role', 'alert');
+    const text = String(problem.message || '');
+    // The message is text (never markup): written with textContent.
+    box.textContent = text.charAt(0).toUpperCase() + text.slice(1) + '.';
+    field.appendChild(box);
+    // Gone as soon as the agent changes what the server refused.
+    field.addEventListener('input', () => box.remove(), { once: true });
+    field.addEventListener('change', () => box.remove(), { once: true });
+  });
+}
+
 /** Calls back after each successful submission of a form of that resource (task, process-definition). */
 function afterSubmission(camAPI, resource, callback) {
   const resources = camAPI.resource(resource);
@@ -106,6 +152,8 @@ function afterSubmission(camAPI, resource, callback) {
     return submitForm.call(this, params, function (error, result) {
       if (!error) {
         callback(result);
+      } else {
+        showRefusalsNextToFields(error);
       }
       if (typeof done === 'function') {
         return done.apply(this, arguments);
