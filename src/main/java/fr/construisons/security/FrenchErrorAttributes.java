@@ -24,9 +24,22 @@ class FrenchErrorAttributes extends DefaultErrorAttributes {
     Map<String, Object> attributes = super.getErrorAttributes(request, options);
     int status = attributes.get("status") instanceof Integer code ? code : 500;
     attributes.put("error", reason(status));
-    attributes.put("message", sentence(status));
+    attributes.put("message", status == 401 && attributes.get("path") instanceof String path
+        && WEBAPP_LOGIN.matcher(path).matches() ? LOGIN_REFUSED : sentence(status));
     return attributes;
   }
+
+  /** The web applications' login (Tasklist, Cockpit, Admin), whose refusal their login page shows. */
+  static final java.util.regex.Pattern WEBAPP_LOGIN =
+      java.util.regex.Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+");
+
+  /**
+   * A refused login, as the login page shows it: the engine refuses every login of the account for
+   * a few seconds after a wrong password, the right one included, so the agent is told to wait.
+   */
+  static final String LOGIN_REFUSED = "Identifiant ou mot de passe incorrect, ou accès à l'application non "
+      + "autorisé. Après un mot de passe erroné, la connexion est refusée quelques secondes, même avec le bon "
+      + "mot de passe : attendez quelques secondes avant de réessayer.";
 
   /** The status's name, as Boot gives it in English ("Not Found"). */
   static String reason(int status) {
