@@ -154,7 +154,10 @@ public final class IdeaLifecycle {
       // The details are the idea's public content, like its four texts.
       .kept(DETAILS.stream().map(IdeaDetail::variable).toArray())
       .personIds(IDEATOR)
-      .erased(SHOW_IDEATOR_NAME, IDEATOR_NAME, CLARIFICATION_NOTES, REVIEW_COMMENT, ORIENTATION_JUSTIFICATION, EXPERIMENT_REPORT,
+      // Her name as the forms show it (idea-lifecycle and incubation, task-local): like a list of
+      // candidates, it goes from every finished instance as soon as any agent's data is erased.
+      .candidates(IDEATOR_NAME)
+      .erased(SHOW_IDEATOR_NAME, CLARIFICATION_NOTES, REVIEW_COMMENT, ORIENTATION_JUSTIFICATION, EXPERIMENT_REPORT,
           WITHDRAWAL_REASON, INCUBATION_CONCLUSION,
           // Inputs of the stage-change service tasks: a reason may be a person's words.
           MoveIdeaToStageDelegate.TARGET_STAGE, MoveIdeaToStageDelegate.STAGE_REASON)

@@ -156,7 +156,8 @@ public final class Incubation {
   // them (FormContract) and no caller may write them (security/EngineApiGuard). They name people,
   // like the candidate lists: deleted from every finished instance as soon as any agent's data is
   // erased.
-  public static final ProcessVariable<String> IDEATOR_NAME = string("ideatorName");
+  /** The same variable as idea-lifecycle's, declared there (the anonymiser works by name). */
+  public static final ProcessVariable<String> IDEATOR_NAME = IdeaLifecycle.IDEATOR_NAME;
   public static final ProcessVariable<String> LINE_MANAGER_NAME = string("lineManagerName");
   public static final ProcessVariable<String> COACH_NAME = string("coachName");
   /** The expert of the workstream of this branch. */
@@ -185,7 +186,7 @@ public final class Incubation {
       // Derived from Workstream: a new workstream's expert and candidates follow by construction.
       .personIds(EXPERTS.toArray())
       .candidates(CANDIDATE_LISTS.toArray())
-      .candidates(DISPLAY_NAMES.toArray())
+      .candidates(DISPLAY_NAMES.stream().filter(name -> name != IDEATOR_NAME).toArray())
       .erased(TIME_SHARE_UNIT, TIME_SHARE, DURATION_MONTHS, START_DATE, AGREEMENT_CONDITIONS, AGREEMENT_DECISION,
           AGREEMENT_COMMENT, MEDIATION_DECISION, MEDIATION_NOTE, MILESTONES, DELIVERABLE_SUMMARY, EXPERT_COMMENT,
           WORKSTREAM_REPORT, TIMEBOX_END_LABEL, PREVIOUS_REVIEW, TIMEBOX_NOTE, DECISION_REASON, IMPLEMENTATION_REPORT,
