@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,10 +66,12 @@ public class EngineHistoryAnonymiser {
 
   private final JdbcClient jdbc;
   private final HistoryService history;
+  private final RepositoryService repository;
 
-  public EngineHistoryAnonymiser(JdbcClient jdbc, HistoryService history) {
+  public EngineHistoryAnonymiser(JdbcClient jdbc, HistoryService history, RepositoryService repository) {
     this.jdbc = jdbc;
     this.history = history;
+    this.repository = repository;
   }
 
   /**
@@ -148,6 +151,19 @@ public class EngineHistoryAnonymiser {
     // of no use once an instance has finished.
     doomed.addAll(jdbc.sql("select ID_ from ACT_HI_VARINST where NAME_ in (:lists)" + finished)
         .param("lists", CANDIDATE_LISTS).query(String.class).list());
+    // Her own closed personal-data requests are about her alone: every variable its process does
+    // not declare kept goes (her words, her name), and the team's task, named after her, is named
+    // after its model again.
+    List<String> requests = jdbc.sql("select PROC_INST_ID_ from ACT_HI_PROCINST where START_USER_ID_ = :agent"
+            + " and PROC_DEF_KEY_ = :key and END_TIME_ is not null")
+        .param("agent", agent).param("key", PersonalDataRequest.PROCESS_KEY).query(String.class).list();
+    if (!requests.isEmpty()) {
+      doomed.addAll(jdbc.sql("select ID_, NAME_ from ACT_HI_VARINST where PROC_INST_ID_ in (:requests)")
+          .param("requests", requests)
+          .query((rs, row) -> KEPT_VARIABLES.contains(rs.getString("NAME_")) ? null : rs.getString("ID_"))
+          .list().stream().filter(id -> id != null).toList());
+      renameTasksAfterTheirModel(requests);
+    }
     doomed.forEach(history::deleteHistoricVariableInstance);
     agent(agent, "update ACT_HI_PROCINST set START_USER_ID_ = null where START_USER_ID_ = :agent" + finished);
     agent(agent, "update ACT_HI_ACTINST set ASSIGNEE_ = null where ASSIGNEE_ = :agent" + finished);
@@ -161,6 +177,22 @@ public class EngineHistoryAnonymiser {
     agent(agent, "update ACT_HI_DECINST set USER_ID_ = null where USER_ID_ = :agent" + finished);
     agent(agent, "update ACT_HI_COMMENT set USER_ID_ = null, MESSAGE_ = '" + IdeaAnonymiser.ANONYMISED
         + "', FULL_MSG_ = null where USER_ID_ = :agent" + finished);
+  }
+
+  /** A finished task's name back to its label in the model (no idea, no person in it). */
+  private void renameTasksAfterTheirModel(List<String> instances) {
+    record TaskRow(String id, String definition, String key) {}
+    List<TaskRow> tasks = jdbc.sql("select ID_, PROC_DEF_ID_, TASK_DEF_KEY_ from ACT_HI_TASKINST"
+            + " where PROC_INST_ID_ in (:instances)")
+        .param("instances", instances)
+        .query((rs, row) -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    for (TaskRow task : tasks) {
+      var element = repository.getBpmnModelInstance(task.definition()).getModelElementById(task.key());
+      String label = element instanceof org.camunda.bpm.model.bpmn.instance.FlowElement flow && flow.getName() != null
+          ? flow.getName() : IdeaAnonymiser.ANONYMISED;
+      jdbc.sql("update ACT_HI_TASKINST set NAME_ = :name where ID_ = :id").param("name", label)
+          .param("id", task.id()).update();
+    }
   }
 
   private void in(List<String> roots, String sql) {

@@ -103,7 +103,11 @@ public class PersonalDataExport {
         .orderByHistoricTaskInstanceEndTime().asc().list();
     for (HistoricTaskInstance task : done) {
       String reference = reference(task.getProcessInstanceId());
-      entries.add(new Entry("Tâche accomplie", reference, "tâche", task.getName(), task.getEndTime().toInstant()));
+      // By the task's label in its model, not by the name it had in Tasklist: that name may carry
+      // someone else's (the requester of a personal-data request the agent handled).
+      entries.add(new Entry("Tâche accomplie", reference, "tâche",
+          formLabels.taskLabel(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName()),
+          task.getEndTime().toInstant()));
       TaskFormLabels.Form form = formLabels.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
       List<HistoricDetail> updates = history.createHistoricDetailQuery().activityInstanceId(task.getActivityInstanceId())
           .variableUpdates().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list();

@@ -80,6 +80,21 @@ class TaskFormLabels {
     this.repository = repository;
   }
 
+  /** Deployed models never change: one read per task definition of a process definition. */
+  private final Map<String, String> taskLabels = new ConcurrentHashMap<>();
+
+  /** The task's label in its deployed model; {@code fallback} for a task no model names. */
+  String taskLabel(String processDefinitionId, String taskDefinitionKey, String fallback) {
+    if (processDefinitionId == null || taskDefinitionKey == null) {
+      return fallback;
+    }
+    String label = taskLabels.computeIfAbsent(processDefinitionId + "#" + taskDefinitionKey, k -> {
+      var element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey);
+      return element instanceof UserTask task && task.getName() != null ? task.getName() : "";
+    });
+    return label.isEmpty() ? fallback : label;
+  }
+
   /** The form of that task of that process definition; {@link Form#NONE} when it has none. */
   Form of(String processDefinitionId, String taskDefinitionKey) {
     if (processDefinitionId == null || taskDefinitionKey == null) {

@@ -189,6 +189,10 @@ class PersonalDataRequestScenarioTest {
     comments.add(karimsRef, OTHER_AGENT, "Karim répond à Inès.");
     supports.set(karimsRef, ERASED_AGENT, true);
     supports.set(karimsRef, OTHER_AGENT, true);
+    // An earlier request of hers, answered and closed: her words and her name are in its history.
+    ProcessInstance earlier = request(ERASED_AGENT, Kind.CORRECTION, "Mon nom est mal orthographié dans l'annuaire.");
+    answer(earlier, Answer.ACCEPTED, "Votre nom est corrigé dans l'annuaire.");
+    assertThat(earlier).isEnded();
     MailServer.purge();
 
     ProcessInstance instance = request(ERASED_AGENT, Kind.ERASURE, "Je quitte la collectivité, effacez mes données.");
@@ -236,6 +240,14 @@ class PersonalDataRequestScenarioTest {
         .param("id", closedId).param("n", IdeaLifecycle.CLARIFICATION_NOTES.name()).query(String.class).single())
         .as("the team's notes on her idea are the team's, not hers: they stay until the idea's period ends")
         .isEqualTo("Relève du règlement intérieur, pas du dispositif.");
+    // Her earlier request: neither her words nor her name remain (the team's task is named after
+    // its model again); what kind of request it was, and that it was answered, stay.
+    assertThat(jdbc.sql("select NAME_ from ACT_HI_TASKINST where PROC_INST_ID_ = :id").param("id", earlier.getId())
+        .query(String.class).list()).isNotEmpty().noneMatch(name -> name.contains("Inès") || name.contains("Garcia"));
+    assertThat(jdbc.sql("select NAME_ from ACT_HI_VARINST where PROC_INST_ID_ = :id").param("id", earlier.getId())
+        .query(String.class).list()).doesNotContain(REQUEST_TEXT.name(), REQUESTER_NAME.name());
+    assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = :id and TEXT_ like :w")
+        .param("id", earlier.getId()).param("w", "%orthographié%").query(Integer.class).single()).isZero();
     // The log: her request, then the erasure in the name of the team member who processed it.
     assertThat(actionsOn(ERASED_AGENT)).endsWith(Action.ERASURE_REQUESTED, Action.DATA_ERASED);
     PersonalDataLog.Entry erased = log.of(ERASED_AGENT).get(log.of(ERASED_AGENT).size() - 1);
