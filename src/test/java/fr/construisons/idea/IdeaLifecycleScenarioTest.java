@@ -230,7 +230,7 @@ class IdeaLifecycleScenarioTest {
     management.executeJob(timers.get(1).getId());
     scenario.runJobs();
     assertThat(instance).hasPassed(TASK_ESCALATE_CLARIFICATION).isWaitingAt(TASK_CLARIFY_IDEA);
-    assertThat(subjectsTo("dpm@departement.example")).singleElement().asString().startsWith("[Construisons!] Escalade");
+    assertThat(subjectsTo("dpm@departement.example")).singleElement().asString().startsWith("[Construisons!] Retard signalé");
   }
 
   @Test
