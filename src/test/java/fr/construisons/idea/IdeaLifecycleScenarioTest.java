@@ -323,6 +323,32 @@ class IdeaLifecycleScenarioTest {
         .hasMessageContaining("« Faisabilité » doit être un nombre entier de 1 à 4");
   }
 
+  /**
+   * The form refuses such scores, but a score can still reach the decision table another way (an
+   * administrator moving the idea in Cockpit, a variable written through the API): the table then
+   * matches no rule, and the idea must not go on to « Décider de l'orientation » without one.
+   */
+  @Test
+  void aScoreOutsideOneToFourThatReachesTheTableStopsTheIdeaWithAFrenchError() {
+    ProcessInstance instance = submitted(false, "dsi");
+    scenario.toReview(instance);
+
+    assertThatThrownBy(() -> runtime.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(TASK_RECOMMEND_ORIENTATION)
+        .setVariable(STRATEGIC_IMPACT.name(), 5)
+        .setVariable(FEASIBILITY.name(), 2)
+        .execute())
+        .isInstanceOf(InvalidFormDataException.class)
+        .hasMessageContaining("aucune orientation ne peut être recommandée")
+        .hasMessageContaining("impact stratégique 5")
+        .hasMessageContaining("de 1 à 4");
+
+    // Nothing moved: the idea still waits for its scores, with no recommendation.
+    assertThat(instance).isWaitingAt(TASK_SCORE_IDEA).isNotWaitingAt(TASK_DECIDE_ORIENTATION);
+    assertThat(runtime.getVariable(instance.getId(), RECOMMENDED_ORIENTATION.name())).isNull();
+    assertThat(runtime.getVariable(instance.getId(), STRATEGIC_IMPACT.name())).isNull();
+  }
+
   @Test
   void anIdeaThatIsNotFeasibleEndsAfterTheStudy() {
     ProcessInstance instance = submitted(true, "education");
