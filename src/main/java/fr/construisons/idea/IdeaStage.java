@@ -16,7 +16,7 @@ public enum IdeaStage {
   TAKEN_UP_BY_DIRECTORATES("Transmise aux directions, réponses reçues", true),
   WITHDRAWN("Retirée par l'agent", true),
   DUPLICATE("Doublon d'une autre idée", true),
-  INCUBATION_ABANDONED("Incubation sans suite", true),
+  INCUBATION_ABANDONED("Incubation arrêtée", true),
   INCUBATION_NOT_STARTED("Incubation non démarrée", true);
 
   private final String label;

@@ -70,11 +70,11 @@ class DashboardAccessTest {
     assertThat(html).contains("<h1>Tableau de bord de l'innovation</h1>")
         .contains("<option value=\"2031\" selected=\"selected\">2031</option>")
         .containsPattern("data-step=\"SUBMITTED\">\\s*<th scope=\"row\">Déposées</th>\\s*<td class=\"number\" data-value=\"6\">6</td>")
-        .containsPattern("data-step=\"CLARIFICATION\">\\s*<th scope=\"row\">Appel de clarification</th>\\s*"
+        .containsPattern("data-step=\"CLARIFICATION\">\\s*<th scope=\"row\">Mener l('|&#39;)appel de clarification</th>\\s*"
             + "<td class=\"number\">5</td>\\s*<td class=\"number\" data-value=\"3.0\">3,0</td>\\s*"
             + "<td class=\"number\" data-value=\"7.6\">7,6</td>")
         .containsPattern("data-reference=\"" + year.ideas().f() + "\">\\s*<th scope=\"row\">" + year.ideas().f() + "</th>\\s*"
-            + "<td>Composteurs dans les cantines</td>\\s*<td>Appel de clarification</td>")
+            + "<td>Composteurs dans les cantines</td>\\s*<td>Mener l('|&#39;)appel de clarification</td>")
         .contains("href=\"/tableau-de-bord/idees.csv?annee=2031\"")
         .contains("role=\"img\"");
     // The page's policy forbids inline scripts and styles: every script is a file of ours.
@@ -146,13 +146,13 @@ class DashboardAccessTest {
     List<CSVRecord> records = parse(file.body().substring(1));
     assertThat(records.get(0).values()).containsExactly("Référence", "Étape", "Début", "Fin", "Durée (jours)", "État");
     // Paris time: 9:00 UTC is 10:00 in March (winter time), 11:00 in June (summer time).
-    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().a(), "Appel de clarification",
+    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().a(), "Mener l'appel de clarification",
         "03/03/2031 10:00", "04/03/2031 10:00", "1,00", "terminée"));
     assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().e(),
-        "Accord de la hiérarchie sur le temps alloué", "07/05/2031 11:00", "11/05/2031 11:00", "4,00", "terminée"));
-    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().f(), "Appel de clarification",
+        "Donner l'accord sur le temps alloué", "07/05/2031 11:00", "11/05/2031 11:00", "4,00", "terminée"));
+    assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly(year.ideas().f(), "Mener l'appel de clarification",
         "10/06/2031 11:00", "", "", "en cours"));
-    assertThat(records.stream().filter(r -> r.get(1).equals("Appel de clarification"))).hasSize(6);
+    assertThat(records.stream().filter(r -> r.get(1).equals("Mener l'appel de clarification"))).hasSize(6);
     assertThat(records.stream().skip(1).map(r -> r.get(0)).distinct()).containsExactlyElementsOf(year.ideas().all());
   }
 

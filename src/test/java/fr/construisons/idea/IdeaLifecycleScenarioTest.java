@@ -230,7 +230,7 @@ class IdeaLifecycleScenarioTest {
     management.executeJob(timers.get(1).getId());
     scenario.runJobs();
     assertThat(instance).hasPassed(TASK_ESCALATE_CLARIFICATION).isWaitingAt(TASK_CLARIFY_IDEA);
-    assertThat(subjectsTo("dpm@departement.example")).singleElement().asString().startsWith("[Construisons!] Escalade");
+    assertThat(subjectsTo("dpm@departement.example")).singleElement().asString().startsWith("[Construisons!] Retard signalé");
   }
 
   @Test
@@ -321,6 +321,32 @@ class IdeaLifecycleScenarioTest {
         .isInstanceOf(InvalidFormDataException.class)
         .hasMessageContaining("« Impact stratégique » doit être un nombre entier de 1 à 4")
         .hasMessageContaining("« Faisabilité » doit être un nombre entier de 1 à 4");
+  }
+
+  /**
+   * The form refuses such scores, but a score can still reach the decision table another way (an
+   * administrator moving the idea in Cockpit, a variable written through the API): the table then
+   * matches no rule, and the idea must not go on to « Décider de l'orientation » without one.
+   */
+  @Test
+  void aScoreOutsideOneToFourThatReachesTheTableStopsTheIdeaWithAFrenchError() {
+    ProcessInstance instance = submitted(false, "dsi");
+    scenario.toReview(instance);
+
+    assertThatThrownBy(() -> runtime.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(TASK_RECOMMEND_ORIENTATION)
+        .setVariable(STRATEGIC_IMPACT.name(), 5)
+        .setVariable(FEASIBILITY.name(), 2)
+        .execute())
+        .isInstanceOf(InvalidFormDataException.class)
+        .hasMessageContaining("aucune orientation ne peut être recommandée")
+        .hasMessageContaining("impact stratégique 5")
+        .hasMessageContaining("de 1 à 4");
+
+    // Nothing moved: the idea still waits for its scores, with no recommendation.
+    assertThat(instance).isWaitingAt(TASK_SCORE_IDEA).isNotWaitingAt(TASK_DECIDE_ORIENTATION);
+    assertThat(runtime.getVariable(instance.getId(), RECOMMENDED_ORIENTATION.name())).isNull();
+    assertThat(runtime.getVariable(instance.getId(), STRATEGIC_IMPACT.name())).isNull();
   }
 
   @Test

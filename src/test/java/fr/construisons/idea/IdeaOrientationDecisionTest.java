@@ -1,6 +1,7 @@
 package fr.construisons.idea;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.construisons.idea.Decisions.Orientation;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +83,7 @@ class IdeaOrientationDecisionTest {
     return stream;
   }
 
-  private static DmnDecisionTableResult evaluate(int strategicImpact, int feasibility) {
+  private static DmnDecisionTableResult evaluate(Object strategicImpact, Object feasibility) {
     return dmnEngine.evaluateDecisionTable(decision,
         Map.of("strategicImpact", strategicImpact, "feasibility", feasibility));
   }
@@ -189,12 +192,51 @@ class IdeaOrientationDecisionTest {
   }
 
   @ParameterizedTest(name = "impact {0}, feasibility {1} → no rule")
-  @CsvSource({"0,1", "0,4", "5,1", "5,4", "1,0", "4,0", "1,5", "4,5", "0,0", "5,5", "0,5"})
+  @CsvSource({"0,1", "0,4", "5,1", "5,4", "1,0", "4,0", "1,5", "4,5", "0,0", "5,5", "0,5", "-1,2", "2,-3",
+      "2147483647,4", "4,-2147483648", "40,4", "4,12"})
   void aScoreOutsideOneToFourMatchesNoRule(int impact, int feasibility) {
     DmnDecisionTableResult result = evaluate(impact, feasibility);
 
     assertThat(result).isEmpty();
     assertThat((Object) result.getSingleResult()).isNull();
+    assertThat(MATCHED.last()).isEmpty();
+  }
+
+  @Test
+  void bothInputsDeclareTheirRangeOneToFour() {
+    assertThat(model().getModelElementsByType(Input.class)).hasSize(2).allSatisfy(input -> {
+      assertThat(input.getInputValues()).as("%s: input values", input.getId()).isNotNull();
+      assertThat(input.getInputValues().getText().getTextContent()).isEqualTo("[1..4]");
+      assertThat(input.getLabel()).endsWith("(1 à 4)");
+    });
+  }
+
+  @Test
+  void theTableSpeaksFrenchWhileItsOutputsStayTheCodesOfTheProcess() {
+    assertThat(model().getModelElementsByType(Input.class)).extracting(Input::getLabel)
+        .containsExactly("Impact stratégique (1 à 4)", "Faisabilité (1 à 4)");
+    assertThat(model().getModelElementsByType(Output.class)).singleElement().satisfies(output -> {
+      assertThat(output.getLabel()).isEqualTo("Orientation recommandée");
+      assertThat(output.getName()).isEqualTo("orientation");
+    });
+    // Each rule's annotation starts with the French label of the orientation it outputs, as the
+    // « Décider de l'orientation » form shows it, then says why.
+    assertThat(model().getModelElementsByType(Rule.class)).allSatisfy(rule -> {
+      String code = rule.getOutputEntries().iterator().next().getText().getTextContent().replace("\"", "");
+      Orientation orientation = Orientation.valueOf(code);
+      assertThat(rule.getDescription()).as("%s: annotation", rule.getId()).isNotNull();
+      assertThat(rule.getDescription().getTextContent()).as("%s: annotation", rule.getId())
+          .startsWith(orientation.label() + " : ");
+    });
+  }
+
+  /** The integer inputs refuse a fraction outright: no rounding into a valid score. */
+  @ParameterizedTest(name = "impact {0}, feasibility {1} → refused")
+  @CsvSource({"2.5,3", "3,3.5"})
+  void aScoreThatIsNotAWholeNumberIsRefusedByTheTable(double impact, double feasibility) {
+    assertThatThrownBy(() -> evaluate(impact, feasibility))
+        .hasMessageContaining(String.valueOf(impact == Math.rint(impact) ? feasibility : impact))
+        .hasMessageContaining("integer");
     assertThat(MATCHED.last()).isEmpty();
   }
 

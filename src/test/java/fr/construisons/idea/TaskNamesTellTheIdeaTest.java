@@ -53,7 +53,7 @@ class TaskNamesTellTheIdeaTest {
     assertThat(reference).matches("CONS-\\d{4}-\\d{4,}");
 
     Task call = scenario.task(idea, TASK_CLARIFY_IDEA);
-    assertThat(call.getName()).isEqualTo("Appel de clarification — " + reference + " « Covoiturage entre sites »");
+    assertThat(call.getName()).isEqualTo("Mener l'appel de clarification — " + reference + " « Covoiturage entre sites »");
     assertThat(history.createHistoricTaskInstanceQuery().taskId(call.getId()).singleResult().getName())
         .as("the name in the history too").isEqualTo(call.getName());
 
@@ -65,7 +65,7 @@ class TaskNamesTellTheIdeaTest {
     String definitionId = idea.getProcessDefinitionId();
     BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
     assertThat(model.getModelElementById(TASK_CLARIFY_IDEA).getAttributeValue("name"))
-        .isEqualTo("Appel de clarification");
+        .isEqualTo("Mener l'appel de clarification");
   }
 
   @Test
@@ -74,7 +74,7 @@ class TaskNamesTellTheIdeaTest {
     ProcessInstance incubation = scenario.incubated(idea);
     scenario.runJobs();
     assertThat(scenario.task(incubation, TASK_AGREE_ON_WORKING_TIME).getName()).isEqualTo(
-        "Accord sur le temps alloué — " + scenario.reference(idea) + " « Relais-colis dans nos implantations »");
+        "Donner l'accord sur le temps alloué — " + scenario.reference(idea) + " « Relais-colis dans nos implantations »");
   }
 
   @Test
@@ -82,7 +82,7 @@ class TaskNamesTellTheIdeaTest {
     String expression = "${execution.setVariable('pwned', true)} #{1+1}";
     ProcessInstance idea = submitted(expression);
     assertThat(scenario.task(idea, TASK_CLARIFY_IDEA).getName())
-        .isEqualTo("Appel de clarification — " + scenario.reference(idea) + " « " + expression + " »");
+        .isEqualTo("Mener l'appel de clarification — " + scenario.reference(idea) + " « " + expression + " »");
     assertThat(runtime.getVariable(idea.getId(), "pwned")).as("the expression was never evaluated").isNull();
 
     String markup = "<b>gras</b> <script>alert('x')</script>";

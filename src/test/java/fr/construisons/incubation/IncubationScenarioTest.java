@@ -152,7 +152,7 @@ class IncubationScenarioTest {
 
     assertThat(incubation).hasPassed(TASK_REPORT_REFUSAL).isWaitingAt(TASK_MEDIATE_AGREEMENT);
     assertThat(subjectsTo(TEAM_MAIL)).containsExactly(
-        "[Construisons!] Pas d'accord de la hiérarchie pour l'idée " + reference() + " : arbitrage à faire");
+        "[Construisons!] Refus ou contre-proposition de la hiérarchie pour l'idée " + reference() + " : arbitrage à faire");
     MailServer.purge();
 
     scenario.complete(incubation, TASK_MEDIATE_AGREEMENT, Map.of(MEDIATION_DECISION.name(), "NEW_PROPOSAL",

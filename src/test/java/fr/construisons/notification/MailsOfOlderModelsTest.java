@@ -37,7 +37,7 @@ class MailsOfOlderModelsTest {
   @CsvSource(delimiter = '|', textBlock = """
       notifyTeamOfNewIdeaDelegate        | lea.durand@departement.example          | Nouvelle idée %s à clarifier
       remindTeamOfClarificationDelegate  | lea.durand@departement.example          | Relance : appel de clarification de l'idée %s
-      escalateClarificationDelegate      | lea.durand@departement.example+dpm@departement.example | Escalade : l'idée %s attend toujours son appel de clarification
+      escalateClarificationDelegate      | lea.durand@departement.example+dpm@departement.example | Retard signalé : l'idée %s attend toujours son appel de clarification
       forwardIdeaToDirectorateDelegate   | direction.mobilites@departement.example | Idée %s transmise à votre direction
       remindDirectorateDelegate          | direction.mobilites@departement.example | Relance : l'idée %s attend la réponse de votre direction
       tellIdeatorOfAnswerDelegate        | camille.martin@departement.example      | Direction des mobilités : réponse sur votre idée %s

@@ -230,7 +230,7 @@ class NotificationServiceTest {
         List.of(Recipient.TEAM, Recipient.INNOVATION_DIRECTORATE)));
 
     MimeMessage mail = theMailSentTo(TEAM_MAIL, INNOVATION_DIRECTORATE_MAIL);
-    assertWellFormedAndSafe(mail, "Escalade : l'idée CONS-2026-0042 attend toujours son appel de clarification");
+    assertWellFormedAndSafe(mail, "Retard signalé : l'idée CONS-2026-0042 attend toujours son appel de clarification");
     assertTheProblemKeepsItsTwoLines(mail);
     assertThat(text(mail)).contains("10 jours ouvrés");
   }

@@ -27,7 +27,7 @@ import org.springframework.util.FileSystemUtils;
  */
 class ModelerDeploymentIT {
 
-  static final String CHANGED_LABEL = "Appel de clarification (version du Modeler)";
+  static final String CHANGED_LABEL = "Mener l'appel de clarification (version du Modeler)";
   static final String CHANGED_TAG = "modeler-1";
 
   @Test
@@ -41,7 +41,7 @@ class ModelerDeploymentIT {
       Rest rest = node.rest;
       String shipped = latestDefinition(rest).path("id").asText();
       before = submit(rest, 1);
-      assertThat(clarificationCall(rest, before).path("name").asText()).startsWith("Appel de clarification —");
+      assertThat(clarificationCall(rest, before).path("name").asText()).startsWith("Mener l'appel de clarification —");
 
       Rest.Response deployed = rest.deployFromModeler(Rest.ADMIN, "idea-lifecycle", "idea-lifecycle.bpmn",
           changedModel());
@@ -53,7 +53,7 @@ class ModelerDeploymentIT {
 
       // A running idea keeps the version it started with; a new one uses the changed model.
       assertThat(instance(rest, before).path("definitionId").asText()).isEqualTo(shipped);
-      assertThat(clarificationCall(rest, before).path("name").asText()).startsWith("Appel de clarification —");
+      assertThat(clarificationCall(rest, before).path("name").asText()).startsWith("Mener l'appel de clarification —");
       firstAfter = submit(rest, 2);
       assertThat(clarificationCall(rest, firstAfter).path("name").asText()).startsWith(CHANGED_LABEL + " —");
       node.stop();
@@ -76,7 +76,7 @@ class ModelerDeploymentIT {
       String afterRestart = submit(rest, 3);
       assertThat(clarificationCall(rest, afterRestart).path("name").asText()).startsWith(CHANGED_LABEL + " —");
       // The ideas of before the restart are where they were, each on its own version.
-      assertThat(clarificationCall(rest, before).path("name").asText()).startsWith("Appel de clarification —");
+      assertThat(clarificationCall(rest, before).path("name").asText()).startsWith("Mener l'appel de clarification —");
       assertThat(clarificationCall(rest, firstAfter).path("name").asText()).startsWith(CHANGED_LABEL + " —");
 
       // The process owner moves the idea of before onto the changed version (docs/modeler.md: the
@@ -111,7 +111,7 @@ class ModelerDeploymentIT {
   /** The shipped model with one label changed, as a process owner would in the Modeler. */
   static byte[] changedModel() throws IOException {
     String model = Files.readString(Paths.get("processes", "idea-lifecycle.bpmn"), StandardCharsets.UTF_8);
-    String label = "id=\"Task_ClarifyIdea\" name=\"Appel de clarification\"";
+    String label = "id=\"Task_ClarifyIdea\" name=\"Mener l'appel de clarification\"";
     assertThat(model).containsOnlyOnce(label);
     String changed = model.replace(label, "id=\"Task_ClarifyIdea\" name=\"" + CHANGED_LABEL + "\"")
         .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + CHANGED_TAG + "\"");

@@ -37,7 +37,7 @@ class ManagerForgeryTest extends ForgeryTest {
             Incubation.COACH.name(), Forgery.text(MANAGER))));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.message()).contains("« lineManager »", "« ideator »", "« coach »", "Accord sur le temps alloué");
+    assertThat(response.message()).contains("« lineManager »", "« ideator »", "« coach »", "Donner l'accord sur le temps alloué");
     Forgery.assertUnchanged(before, snapshot(null, incubation.getId()), "the manager's forged answer");
   }
 

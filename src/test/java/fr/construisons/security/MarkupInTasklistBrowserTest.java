@@ -117,7 +117,7 @@ class MarkupInTasklistBrowserTest {
         .as("the dialog trap is in place, so that a silent result means something").isEqualTo(true);
 
     WebElement task = tasklist.openTask(call.getId(),
-        "Appel de clarification — " + instance.getBusinessKey() + " « " + MARKUP_TITLE + " »");
+        "Mener l'appel de clarification — " + instance.getBusinessKey() + " « " + MARKUP_TITLE + " »");
     chromium.screenshot("clarification-task-with-markup");
     assertNothingInjected(driver, "the unclaimed clarification task");
 

@@ -50,7 +50,7 @@ class TeamForgeryTest extends ForgeryTest {
     Http.Response response = as(TEAM_MEMBER).postJson(REST + "/task/" + call.getId() + "/submit-form", formBody(forged));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.message()).contains("les champs « strategicImpact », « orientation »", "Appel de clarification");
+    assertThat(response.message()).contains("les champs « strategicImpact », « orientation »", "Mener l'appel de clarification");
     Forgery.assertUnchanged(before, snapshot(idea.getBusinessKey(), idea.getId()), "scores set at the call");
   }
 

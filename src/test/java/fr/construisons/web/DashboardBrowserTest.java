@@ -67,9 +67,9 @@ class DashboardBrowserTest {
     assertThat(cells("tableau-directions", 1)).containsExactly("3", "2", "1");
     assertThat(cells("tableau-mois", 1)).containsExactly("0", "0", "3", "2", "0", "1", "0", "0", "0", "0", "0", "0");
     assertThat(driver.findElement(By.cssSelector("#tableau-durees tr[data-step=CLARIFICATION]")).getText())
-        .isEqualTo("Appel de clarification 5 3,0 7,6");
+        .isEqualTo("Mener l'appel de clarification 5 3,0 7,6");
     assertThat(driver.findElement(By.cssSelector("#tableau-retards tbody")).getText())
-        .isEqualTo(year.ideas().f() + " Composteurs dans les cantines Appel de clarification 10 juin 2031 17 juin 2031");
+        .isEqualTo(year.ideas().f() + " Composteurs dans les cantines Mener l'appel de clarification 10 juin 2031 17 juin 2031");
     chromium.screenshot("dashboard");
 
     Accessibility.assertNoSeriousViolation(driver, "tableau de bord");

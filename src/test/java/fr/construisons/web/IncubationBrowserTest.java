@@ -100,7 +100,7 @@ class IncubationBrowserTest {
     // French all the same, because Tasklist is.
     tasklist.logIn(MANAGER, PASSWORD);
     assertThat(tasklist.activeFilter()).as("sophie's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
-    WebElement agreementTask = tasklist.openTask(agreement.getId(), named("Accord sur le temps alloué", idea));
+    WebElement agreementTask = tasklist.openTask(agreement.getId(), named("Donner l'accord sur le temps alloué", idea));
     tasklist.assertNoEnglishShown("the time agreement");
     chromium.screenshot("agreement-task");
     Tasklist.CamundaForm agreementForm = tasklist.taskForm(agreementTask);

@@ -155,7 +155,7 @@ class TasklistBrowserTest {
     assertThat(tasklist.activeFilter()).as("lea's filter on arrival").isEqualTo(TasklistFilters.MY_TASKS);
     // Opened from the list of « Mes tâches »: the call is there, named after the idea.
     WebElement task = tasklist.openTask(call.getId(),
-        "Appel de clarification — " + idea.reference() + " « " + TITLE_TYPED + " »");
+        "Mener l'appel de clarification — " + idea.reference() + " « " + TITLE_TYPED + " »");
     tasklist.assertNoEnglishShown("the clarification call");
     chromium.screenshot("clarification-task");
     assertThat(tasklist.taskForm(task).texts()).anySatisfy(text -> assertThat(text).contains(idea.reference()));
@@ -197,7 +197,7 @@ class TasklistBrowserTest {
     Tasklist.CamundaForm scoreForm = tasklist.taskForm(scoreTask);
     assertThat(scoreForm.label("Field_strategicImpact")).isEqualTo("Impact stratégique");
     assertThat(scoreForm.label("Field_feasibility")).isEqualTo("Faisabilité");
-    assertThat(scoreForm.label("Field_clarificationNotes")).isEqualTo("Notes de l'appel de clarification (équipe innovation)");
+    assertThat(scoreForm.label("Field_clarificationNotes")).isEqualTo("Notes de l'appel de clarification (équipe Construisons!)");
     assertThat(scoreForm.value("Field_clarificationNotes")).isEqualTo(NOTES_TYPED);
     tasklist.assertNoEnglishShown("the scoring task");
     chromium.screenshot("score-task");
