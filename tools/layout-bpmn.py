@@ -787,13 +787,17 @@ class Layout:
                 self.node_labels[n.id] = (n.cx() - w / 2, n.y + n.h + 5, w, h)
             else:
                 w, h = label_box(n.name, LABEL_W)
+                nw, nh = label_box(n.name, 60)
+                candidates = []
                 if 'top' not in used[n.id]:
-                    self.node_labels[n.id] = (n.cx() - w / 2, n.y - 5 - h, w, h)
-                elif 'bottom' not in used[n.id]:
-                    self.node_labels[n.id] = (n.cx() - w / 2, n.y + n.h + 5, w, h)
-                else:
-                    w, h = label_box(n.name, 60)
-                    self.node_labels[n.id] = (n.x - w - 2, n.y - h + 8, w, h)
+                    candidates.append((n.cx() - w / 2, n.y - 5 - h, w, h))
+                if 'bottom' not in used[n.id]:
+                    candidates.append((n.cx() - w / 2, n.y + n.h + 5, w, h))
+                candidates += [(n.x - nw - 2, n.y - nh + 8, nw, nh), (n.x + n.w + 2, n.y - nh + 8, nw, nh),
+                               (n.x - nw - 2, n.y + n.h - 8, nw, nh), (n.x + n.w + 2, n.y + n.h - 8, nw, nh)]
+                # The first place free of shapes, lines, lane borders (flows' names come after).
+                self.node_labels[n.id] = next((c for c in candidates if self.label_fits(c, names=False)),
+                                              candidates[0])
         self.flow_labels = {}
         for fid, points in self.routes.items():
             flow = self.flow_by_id[fid]
@@ -820,10 +824,15 @@ class Layout:
             placed = next(((cx, cy) for cx, cy in candidates if self.label_fits((cx, cy, w, h))), candidates[0])
             self.flow_labels[fid] = (placed[0], placed[1], w, h)
 
-    def label_fits(self, box):
-        """Whether a name's box lies over no shape, no line and no name already placed."""
+    def label_fits(self, box, names=True):
+        """Whether a name's box lies over no shape, no line, no lane border and no name already
+        placed."""
         x, y, w, h = box
         inner = (x + 1, y + 1, w - 2, h - 2)
+        for lane_id, _ in self.config['lanes'][1:]:
+            border = self.lane_y[lane_id]
+            if y < border < y + h:
+                return False
         for n in self.nodes.values():
             if n.kind == 'subProcess':
                 # Inside or outside a sub-process, not over its border.
@@ -836,7 +845,7 @@ class Layout:
         for points in self.routes.values():
             if any(segment_crosses(a, b, inner) for a, b in zip(points, points[1:])):
                 return False
-        for other in list(self.node_labels.values()) + list(self.flow_labels.values()):
+        for other in (list(self.node_labels.values()) + list(getattr(self, 'flow_labels', {}).values())) if names else ():
             ox, oy, ow, oh = other
             if ox < x + w - 1 and x + 1 < ox + ow and oy < y + h - 1 and y + 1 < oy + oh:
                 return False
