@@ -545,6 +545,9 @@ class Layout:
                 # A word longer than the box would be cut by bpmn-js: the box grows instead.
                 longest = max(text_width(w, 12) for w in words(n.name))
                 n.w = max(n.w, int(longest + 2 * 7 + 3))
+                # At most four lines of 12 px in the box's 66 px of height: wider when longer.
+                while len(wrap(n.name, n.w - 2 * 7, 12)[0]) > 4:
+                    n.w += 10
         last = max(n.col for n in leaves)
         width = {c: 0 for c in range(last + 1)}
         for n in leaves:
