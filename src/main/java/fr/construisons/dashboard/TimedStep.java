@@ -3,49 +3,43 @@ package fr.construisons.dashboard;
 import fr.construisons.idea.IdeaLifecycle;
 import fr.construisons.idea.IdeaLifecycle.Elements;
 import fr.construisons.incubation.Incubation;
-import fr.construisons.process.Deadlines;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The steps whose time the dashboard measures: the people's tasks of idea-lifecycle and
- * incubation (plus the incubation as a whole), each with the timer that watches it, if any.
+ * incubation (plus the incubation as a whole). Which of them are late is the models' timers' to
+ * say ({@link WatchedSteps}), not a copy of the deadlines here.
  */
 public enum TimedStep {
-  CLARIFICATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CLARIFY_IDEA, "Appel de clarification",
-      "clarification-reminder"),
-  REFORMULATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_REFORMULATE_IDEA, "Reformulation par l'agent", null),
-  SCORING(IdeaLifecycle.PROCESS_KEY, Elements.TASK_SCORE_IDEA, "Évaluation en revue de direction générale", null),
-  ORIENTATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_DECIDE_ORIENTATION, "Décision d'orientation", null),
-  EXPERIMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CONDUCT_EXPERIMENT, "Expérimentation", null),
-  EXPERIMENT_ASSESSMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_ASSESS_EXPERIMENT, "Bilan de l'expérimentation", null),
-  FEASIBILITY_STUDY(IdeaLifecycle.PROCESS_KEY, Elements.TASK_STUDY_FEASIBILITY, "Étude de faisabilité", null),
-  TAKE_UP(IdeaLifecycle.PROCESS_KEY, Elements.TASK_TAKE_UP_IDEA, "Réponse d'une direction (prise en charge)",
-      "take-up-reminder"),
-  INCUBATION(IdeaLifecycle.PROCESS_KEY, Elements.CALL_INCUBATION, "Incubation (en entier)", null),
+  CLARIFICATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CLARIFY_IDEA, "Appel de clarification"),
+  REFORMULATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_REFORMULATE_IDEA, "Reformulation par l'agent"),
+  SCORING(IdeaLifecycle.PROCESS_KEY, Elements.TASK_SCORE_IDEA, "Évaluation en revue de direction générale"),
+  ORIENTATION(IdeaLifecycle.PROCESS_KEY, Elements.TASK_DECIDE_ORIENTATION, "Décision d'orientation"),
+  EXPERIMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_CONDUCT_EXPERIMENT, "Expérimentation"),
+  EXPERIMENT_ASSESSMENT(IdeaLifecycle.PROCESS_KEY, Elements.TASK_ASSESS_EXPERIMENT, "Bilan de l'expérimentation"),
+  FEASIBILITY_STUDY(IdeaLifecycle.PROCESS_KEY, Elements.TASK_STUDY_FEASIBILITY, "Étude de faisabilité"),
+  TAKE_UP(IdeaLifecycle.PROCESS_KEY, Elements.TASK_TAKE_UP_IDEA, "Réponse d'une direction (prise en charge)"),
+  INCUBATION(IdeaLifecycle.PROCESS_KEY, Elements.CALL_INCUBATION, "Incubation (en entier)"),
   MANAGER_AGREEMENT(Incubation.PROCESS_KEY, Incubation.Elements.TASK_AGREE_ON_WORKING_TIME,
-      "Accord de la hiérarchie sur le temps alloué", "manager-agreement-reminder"),
+      "Accord de la hiérarchie sur le temps alloué"),
   AGREEMENT_MEDIATION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_MEDIATE_AGREEMENT,
-      "Arbitrage du temps alloué", null),
-  PROJECT_TEAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_FORM_PROJECT_TEAM, "Constitution de l'équipe projet", null),
-  WORKSTREAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_CARRY_WORKSTREAM, "Conduite d'un volet", null),
-  WORKSTREAM_REVIEW(Incubation.PROCESS_KEY, Incubation.Elements.TASK_REVIEW_WORKSTREAM, "Revue d'un volet par l'expert", null),
+      "Arbitrage du temps alloué"),
+  PROJECT_TEAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_FORM_PROJECT_TEAM, "Constitution de l'équipe projet"),
+  WORKSTREAM(Incubation.PROCESS_KEY, Incubation.Elements.TASK_CARRY_WORKSTREAM, "Conduite d'un volet"),
+  WORKSTREAM_REVIEW(Incubation.PROCESS_KEY, Incubation.Elements.TASK_REVIEW_WORKSTREAM, "Revue d'un volet par l'expert"),
   IMPLEMENTATION_DECISION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_DECIDE_IMPLEMENTATION,
-      "Décision de mise en œuvre", null),
-  IMPLEMENTATION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_IMPLEMENT_IDEA, "Mise en œuvre par la direction", null);
+      "Décision de mise en œuvre"),
+  IMPLEMENTATION(Incubation.PROCESS_KEY, Incubation.Elements.TASK_IMPLEMENT_IDEA, "Mise en œuvre par la direction");
 
   private final String processKey;
   private final String activityId;
   private final String label;
-  /** The deadline ({@code construisons.deadlines.*}) of the step's reminder timer, as the model names it. */
-  private final String reminder;
 
-  TimedStep(String processKey, String activityId, String label, String reminder) {
+  TimedStep(String processKey, String activityId, String label) {
     this.processKey = processKey;
     this.activityId = activityId;
     this.label = label;
-    this.reminder = reminder;
   }
 
   public String processKey() {
@@ -60,16 +54,7 @@ public enum TimedStep {
     return label;
   }
 
-  /** Working days after which the step's reminder timer fires: past them, the step is late. */
-  public OptionalInt reminderDays(Deadlines.Settings settings) {
-    return reminder == null ? OptionalInt.empty() : OptionalInt.of(settings.days(reminder));
-  }
-
-  public boolean hasTimer() {
-    return reminder != null;
-  }
-
-  static Optional<TimedStep> of(String processKey, String activityId) {
+  public static Optional<TimedStep> of(String processKey, String activityId) {
     return Arrays.stream(values())
         .filter(s -> s.processKey.equals(processKey) && s.activityId.equals(activityId))
         .findFirst();
