@@ -66,6 +66,16 @@ LANES = {
             'Task_AnnounceReview': 'Lane_GeneralManagement',
         },
     },
+    'personal-data-request': {
+        'pool': ('Participant_PersonalDataRequest', 'Demande sur les données personnelles'),
+        'lanes': [
+            ('Lane_Requester', 'Agent qui fait la demande'),
+            ('Lane_InnovationTeam', 'Équipe Construisons!'),
+        ],
+        'candidates': [
+            ('candidateGroups', 'equipe-construisons', 'Lane_InnovationTeam'),
+        ],
+    },
     'incubation': {
         'pool': ('Participant_Incubation', "Incubation d'une idée Construisons!"),
         'lanes': [
@@ -426,11 +436,26 @@ class Layout:
             if n.kind == 'boundaryEvent' and self.nodes[n.el.get('attachedToRef')].kind != 'subProcess':
                 col[n.id] = col[n.el.get('attachedToRef')]
         for n in self.nodes.values():
+            b = self.under_boundary(n)
+            if b is not None:
+                col[n.id] = col[b.el.get('attachedToRef')]
+        for n in self.nodes.values():
             if self.is_link_catch(n):
                 # Where a loop comes back (the other end of a link): just before what it leads to.
                 col[n.id] = max(0, min(col[f['target']] for f in self.by_source[n.id]) - 1)
         for nid, c in col.items():
             self.nodes[nid].col = c
+
+    def under_boundary(self, n):
+        """An end event right after a task's boundary event (a reminder or escalation that only
+        sends its mail): drawn just below the boundary event, in the row under the task."""
+        if n.kind != 'endEvent' or len(self.by_target[n.id]) != 1:
+            return None
+        b = self.nodes.get(self.by_target[n.id][0]['source'])
+        if b is None or b.kind != 'boundaryEvent' or len(self.by_source[b.id]) != 1:
+            return None
+        host = self.nodes[b.el.get('attachedToRef')]
+        return b if host.kind != 'subProcess' else None
 
     def is_link_catch(self, n):
         return n.kind == 'intermediateCatchEvent' and not self.by_target[n.id] \
@@ -454,6 +479,13 @@ class Layout:
         placing = [n for n in placing if not self.is_link_catch(n)] + [n for n in placing if self.is_link_catch(n)]
         for n in placing:
             if n.kind == 'boundaryEvent':
+                continue
+            hanging = self.under_boundary(n)
+            if hanging is not None:
+                host = self.nodes[hanging.el.get('attachedToRef')]
+                n.lane, n.row = host.lane, (host.row or 0) + 1
+                if free(n.lane, n.col, n.row):
+                    take(n.lane, n.col, n.row, n.id)
                 continue
             if self.is_link_catch(n):
                 target = self.nodes[self.by_source[n.id][0]['target']]
@@ -631,8 +663,14 @@ class Layout:
                     # Room between two of them for the name of the right one, written on its left.
                     b.x = host.x + host.w - 40 - b.w / 2 - k * 110
                 else:
-                    b.x = host.x + host.w - 20 - b.w / 2 - k * 45
+                    b.x = host.x + host.w - 20 - b.w / 2 - k * 50
                 b.y = host.y + host.h - b.h / 2
+
+    def hang_under_boundaries(self):
+        for n in self.nodes.values():
+            b = self.under_boundary(n)
+            if b is not None:
+                n.x = b.cx() - n.w / 2
 
     def ancestors(self, n):
         out = []
@@ -661,6 +699,8 @@ class Layout:
             sy = min(ends, key=lambda e: abs(e.cy() - ty)).cy() if ends else s.cy()
             if not (s.y < ty < s.y + s.h) or True:
                 sy = sy
+        if s.kind == 'boundaryEvent' and self.under_boundary(t) is s:
+            return [(s.cx(), s.y + s.h), (s.cx(), t.y)]
         if s.kind == 'boundaryEvent':
             return [(s.cx(), s.y + s.h), (s.cx(), ty), (t.x, ty)]
         if self.folded(t) is s:
@@ -783,10 +823,15 @@ class Layout:
                 w, h = label_box(n.name, 80)
                 host = self.nodes[n.el.get('attachedToRef')]
                 k = self.boundaries[host.id].index(n)
-                x = n.cx() + 6 if k == 0 and host.kind != 'subProcess' else n.cx() - 6 - w
-                self.node_labels[n.id] = (x, n.y + n.h + 3, w, h)
+                right, left = n.cx() + 6, n.cx() - 6 - w
+                first = right if k == 0 and host.kind != 'subProcess' else left
+                other = left if first == right else right
+                candidates = [(first, n.y + n.h + 3, w, h), (other, n.y + n.h + 3, w, h),
+                              (first, n.y + n.h + 18, w, h), (other, n.y + n.h + 18, w, h)]
+                self.node_labels[n.id] = next((c for c in candidates if self.label_fits(c)), candidates[0])
             elif n.shape == 'event':
-                w, h = label_box(n.name, LABEL_W)
+                # Two reminders' ends side by side under a task: each name in its own 46 px.
+                w, h = label_box(n.name, 44 if self.under_boundary(n) is not None else LABEL_W)
                 self.node_labels[n.id] = (n.cx() - w / 2, n.y + n.h + 5, w, h)
             else:
                 w, h = label_box(n.name, LABEL_W)
@@ -893,6 +938,7 @@ class Layout:
                     if bottom - 8 < n.y + n.h < bottom + 60:
                         self.pad_bottom[lane_id] = max(self.pad_bottom[lane_id], n.y + n.h - bottom + 8)
         self.geometry()
+        self.hang_under_boundaries()
         self.flow_by_id = {f['id']: f for f in self.flows}
         self.verticals = []
         # Where the name of a gateway's straight branch will be written: other lines keep off it.

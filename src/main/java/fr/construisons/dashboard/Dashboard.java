@@ -34,14 +34,14 @@ public record Dashboard(
     }
   }
 
-  public record OverdueCount(TimedStep step, int reminderWorkingDays, long overdue) {
+  public record OverdueCount(WatchedSteps.WatchedStep step, int reminderWorkingDays, long overdue) {
     public String label() {
       return step.label();
     }
   }
 
   /** A step still waiting after its timer's deadline. */
-  public record OverdueStep(String reference, String title, TimedStep step, Instant since, Instant due) {
+  public record OverdueStep(String reference, String title, WatchedSteps.WatchedStep step, Instant since, Instant due) {
     public String label() {
       return step.label();
     }

@@ -7,6 +7,7 @@ import fr.construisons.dashboard.Dashboard.MonthCount;
 import fr.construisons.dashboard.Dashboard.OverdueCount;
 import fr.construisons.dashboard.Dashboard.OverdueStep;
 import fr.construisons.dashboard.Dashboard.StepDuration;
+import fr.construisons.dashboard.WatchedSteps.WatchedStep;
 import fr.construisons.idea.IdeaStage;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.process.Deadlines;
@@ -21,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
@@ -55,10 +56,12 @@ public class DashboardQueries {
   private final Deadlines deadlines;
   private final String activities;
   private final IdeaRepository catalogue;
+  private final WatchedSteps watched;
 
   public DashboardQueries(JdbcClient jdbc, OrganisationDirectory organisation, Deadlines deadlines,
-      ManagementService management, IdeaRepository catalogue) {
+      ManagementService management, IdeaRepository catalogue, WatchedSteps watched) {
     this.jdbc = jdbc;
+    this.watched = watched;
     this.catalogue = catalogue;
     this.organisation = organisation;
     this.deadlines = deadlines;
@@ -163,23 +166,23 @@ public class DashboardQueries {
     return Arrays.stream(TimedStep.values()).filter(found::containsKey).map(found::get).toList();
   }
 
-  /** Steps still waiting past their timer's deadline, the longest waiting first. */
+  /**
+   * Steps still waiting past their reminder's date, the longest waiting first: the open user tasks
+   * whose model (of their own version) watches them with a deadline timer ({@link WatchedSteps}).
+   * Late once the reminder is due, not the escalation: the reminder is when someone is chased.
+   */
   List<OverdueStep> overdue(YearFilter filter, Instant now) {
-    List<String> watched = Arrays.stream(TimedStep.values()).filter(TimedStep::hasTimer)
-        .map(TimedStep::activityId).toList();
     List<OverdueStep> overdue = new ArrayList<>();
-    jdbc.sql("select i.reference, i.title, h.proc_def_key_, h.act_id_, h.start_time_"
+    jdbc.sql("select i.reference, i.title, h.proc_def_id_, h.act_id_, h.start_time_"
             + " from idea i join " + activities + " h on h.root_proc_inst_id_ = i.process_instance_id"
-            + " where h.act_id_ in (:activityIds) and h.end_time_ is null" + filter.condition()
+            + " where h.act_type_ = 'userTask' and h.end_time_ is null" + filter.condition()
             + " order by h.start_time_, i.reference")
         .params(filter.parameters())
-        .param("activityIds", watched)
         .query((rs, row) -> {
-          var step = TimedStep.of(rs.getString(3), rs.getString(4));
+          var step = watched.of(rs.getString(3), rs.getString(4));
           if (step.isPresent()) {
             Instant since = rs.getTimestamp(5).toInstant();
-            OptionalInt days = step.get().reminderDays(deadlines.settings());
-            Instant due = Deadlines.workingDaysAfter(since, days.orElseThrow());
+            Instant due = Deadlines.workingDaysAfter(since, deadlines.settings().days(step.get().deadline()));
             if (now.isAfter(due)) {
               overdue.add(new OverdueStep(rs.getString(1), rs.getString(2), step.get(), since, due));
             }
@@ -190,11 +193,20 @@ public class DashboardQueries {
     return overdue;
   }
 
-  /** Per watched step (all of them, zero included), how many are late. */
+  /**
+   * Per watched step of the latest models (all of them, zero included), and of any older version
+   * still late, how many are late.
+   */
   List<OverdueCount> overdueCounts(List<OverdueStep> overdue) {
-    return Arrays.stream(TimedStep.values()).filter(TimedStep::hasTimer)
-        .map(step -> new OverdueCount(step, step.reminderDays(deadlines.settings()).orElseThrow(),
-            overdue.stream().filter(o -> o.step() == step).count()))
+    Map<String, WatchedStep> steps = new LinkedHashMap<>();
+    for (WatchedStep step : watched.latest()) {
+      steps.putIfAbsent(step.processKey() + "/" + step.activityId(), step);
+    }
+    overdue.forEach(o -> steps.putIfAbsent(o.step().processKey() + "/" + o.step().activityId(), o.step()));
+    return steps.values().stream().sorted(WatchedSteps.ORDER)
+        .map(step -> new OverdueCount(step, deadlines.settings().days(step.deadline()),
+            overdue.stream().filter(o -> o.step().processKey().equals(step.processKey())
+                && o.step().activityId().equals(step.activityId())).count()))
         .toList();
   }
 

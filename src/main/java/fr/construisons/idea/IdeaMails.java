@@ -16,6 +16,7 @@ import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
 import fr.construisons.organisation.OrganisationDirectory.Directorate;
 import fr.construisons.process.Texts;
+import fr.construisons.process.WatchedTask;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,12 @@ public class IdeaMails implements MailCatalogue {
      */
     GENERAL_MANAGEMENT,
     /** The directorate of the current take-up (the multi-instance's {@code directorate}). */
-    DIRECTORATE
+    DIRECTORATE,
+    /**
+     * Whoever holds the task a deadline watches (its assignee, else its candidates): the reminder
+     * at the end of a timer's path ({@link WatchedTask}).
+     */
+    TASK_HOLDERS
   }
 
   // The mails Java code picks itself (the models name theirs): the answer's model, and the send-task
@@ -64,6 +70,8 @@ public class IdeaMails implements MailCatalogue {
   static final String IDEA_FORWARDED = "IDEA_FORWARDED";
   static final String TAKE_UP_REMINDER = "TAKE_UP_REMINDER";
   static final String DIRECTORATE_ANSWER = "DIRECTORATE_ANSWER";
+  /** The reminder and escalation of any step (mail/deadlines/), about the task their timer watches. */
+  static final Set<String> DEADLINE_MAILS = Set.of("STEP_REMINDER", "STEP_ESCALATION");
 
   private final NotificationService notifications;
   private final MailTemplates templates;
@@ -92,7 +100,7 @@ public class IdeaMails implements MailCatalogue {
 
   @Override
   public List<String> folders() {
-    return List.of("ideator", "team", "general-management", "directorate");
+    return List.of("ideator", "team", "general-management", "directorate", "deadlines");
   }
 
   @Override
@@ -101,8 +109,32 @@ public class IdeaMails implements MailCatalogue {
     TakeUp takeUp = new TakeUp(DIRECTORATE.from(execution).orElse(null),
         TAKE_UP_DECISION.from(execution).map(TakeUpDecision::valueOf).orElse(null),
         TAKE_UP_REASON.from(execution).orElse(null));
-    return List.of(compose(mail, idea, takeUp, recipientRoles.stream().map(Recipient::valueOf).toList(),
-        CLARIFICATION_NOTES.from(execution).orElse(null)));
+    Optional<WatchedTask> watched = WatchedTask.of(execution);
+    List<Recipient> recipients = recipientRoles.stream().map(Recipient::valueOf).toList();
+    OutgoingMail composed = compose(mail, idea, takeUp, recipients.stream()
+        .filter(r -> r != Recipient.TASK_HOLDERS).toList(), CLARIFICATION_NOTES.from(execution).orElse(null));
+    if (watched.isEmpty()) {
+      if (recipients.contains(Recipient.TASK_HOLDERS) || DEADLINE_MAILS.contains(mail.name())) {
+        // The step was done between its timer and this mail: nobody to chase.
+        return List.of();
+      }
+      return List.of(composed);
+    }
+    return List.of(withWatchedTask(composed, watched.get(), recipients.contains(Recipient.TASK_HOLDERS)));
+  }
+
+  /**
+   * A deadline's mail: the step it watches in its model, and its holders among the recipients when
+   * the model names them.
+   */
+  public OutgoingMail withWatchedTask(OutgoingMail mail, WatchedTask watched, boolean toHolders) {
+    Map<String, Object> model = new HashMap<>(mail.model());
+    watched.addTo(model);
+    Set<String> to = new LinkedHashSet<>(mail.to());
+    if (toHolders) {
+      to.addAll(organisation.mailsOf(watched));
+    }
+    return new OutgoingMail(mail.template(), List.copyOf(to), mail.reference(), model);
   }
 
   /**
@@ -143,6 +175,7 @@ public class IdeaMails implements MailCatalogue {
         case GENERAL_MANAGEMENT -> organisation.groupMails(OrganisationDirectory.GROUP_GENERAL_MANAGEMENT);
         case DIRECTORATE -> List.of(directorate(Optional.ofNullable(takeUp.directorate()).orElseThrow(() ->
             new IllegalStateException("No directorate in scope for " + mail.name()))).mailbox());
+        case TASK_HOLDERS -> throw new IllegalArgumentException("TASK_HOLDERS are the watched task's: see prepare");
       });
     }
     return new OutgoingMail(mail, List.copyOf(to), idea.reference(), model);

@@ -10,6 +10,7 @@ import fr.construisons.notification.MailCatalogue;
 import fr.construisons.notification.MailTemplate;
 import fr.construisons.organisation.OrganisationDirectory;
 import fr.construisons.organisation.OrganisationDirectory.Agent;
+import fr.construisons.process.WatchedTask;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,11 @@ class IncubationMails implements MailCatalogue {
     /** The experts of the workstreams a pivot re-opens, one mail each naming their workstream. */
     REOPENED_EXPERTS,
     /** General management (the committee's group), but the intrapreneur if she belongs to it. */
-    GENERAL_MANAGEMENT
+    GENERAL_MANAGEMENT,
+    /** The directorate that runs the scheme: where the team's own late steps are escalated. */
+    INNOVATION_DIRECTORATE,
+    /** Whoever holds the task a deadline watches (its assignee, else its candidates). */
+    TASK_HOLDERS
   }
 
   /** A workstream's latest review, as the intrapreneur reads it. */
@@ -55,6 +60,8 @@ class IncubationMails implements MailCatalogue {
       Set.of("IMPLEMENTATION_DECISION", "INCUBATION_PIVOTED", "WORKSTREAM_REOPENED");
   /** The mail that lists the experts' conclusions to the intrapreneur (read from the table). */
   static final String REVIEWS_DONE_MAIL = "REVIEWS_DONE";
+  /** The reminder and escalation of any incubation step, about the task their timer watches. */
+  static final Set<String> DEADLINE_MAILS = Set.of("INCUBATION_STEP_REMINDER", "INCUBATION_STEP_ESCALATION");
   /** The label of « Mener le volet » in the model, which WorkstreamTaskName completes. */
   static final String CARRY_TASK_LABEL = "Mener le volet";
 
@@ -91,6 +98,13 @@ class IncubationMails implements MailCatalogue {
   public List<OutgoingMail> prepare(MailTemplate template, List<String> recipientRoles, DelegateExecution scope) {
     Idea idea = ideas.get(IDEA_REFERENCE.required(scope));
     Map<String, Object> model = model(template, idea, scope);
+    Optional<WatchedTask> watched = WatchedTask.of(scope);
+    if (watched.isEmpty() && (recipientRoles.contains(Recipient.TASK_HOLDERS.name())
+        || DEADLINE_MAILS.contains(template.name()))) {
+      // The step was done between its timer and this mail: nobody to chase.
+      return List.of();
+    }
+    watched.ifPresent(task -> task.addTo(model));
     List<OutgoingMail> mails = new ArrayList<>();
     Set<String> addresses = new LinkedHashSet<>();
     for (Recipient recipient : recipientRoles.stream().map(Recipient::valueOf).toList()) {
@@ -112,6 +126,8 @@ class IncubationMails implements MailCatalogue {
             mails.add(new OutgoingMail(template, List.of(mail), idea.reference(), personal));
           });
         }
+      } else if (recipient == Recipient.TASK_HOLDERS) {
+        addresses.addAll(organisation.mailsOf(watched.orElseThrow()));
       } else {
         addresses.addAll(addresses(recipient, idea, scope));
       }
@@ -137,7 +153,9 @@ class IncubationMails implements MailCatalogue {
         yield organisation.groupMails(OrganisationDirectory.GROUP_GENERAL_MANAGEMENT).stream()
             .filter(mail -> own.stream().noneMatch(mail::equalsIgnoreCase)).toList();
       }
+      case INNOVATION_DIRECTORATE -> List.of(organisation.innovationDirectorate().mailbox());
       case PROJECT_TEAM, REOPENED_EXPERTS -> throw new IllegalArgumentException("sent one by one");
+      case TASK_HOLDERS -> throw new IllegalArgumentException("the watched task's: see prepare");
     };
   }
 

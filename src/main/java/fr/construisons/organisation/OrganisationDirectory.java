@@ -59,6 +59,21 @@ public interface OrganisationDirectory {
   /** Mail addresses of the members of a Camunda group (e.g. the innovation team). */
   List<String> groupMails(String groupId);
 
+  /**
+   * The addresses of whoever holds a task a deadline watches: its assignee, else its candidate
+   * users and the members of its candidate groups; people without an address are left out.
+   */
+  default List<String> mailsOf(fr.construisons.process.WatchedTask task) {
+    java.util.Set<String> mails = new java.util.LinkedHashSet<>();
+    for (String user : task.users()) {
+      agent(user).map(Agent::email).filter(m -> m != null && !m.isBlank()).ifPresent(mails::add);
+    }
+    if (task.assignee() == null) {
+      task.candidateGroups().forEach(group -> mails.addAll(groupMails(group)));
+    }
+    return List.copyOf(mails);
+  }
+
   /** The directorate that runs the scheme, to which an overdue clarification call is escalated. */
   Directorate innovationDirectorate();
 

@@ -39,6 +39,8 @@ class DashboardFiguresTest {
 
   @Autowired DashboardQueries queries;
   @Autowired IdeaScenario scenario;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   /** Seeds the year before each test and puts the engine clock back after it. */
   @RegisterExtension final SeededYear.Seeding year = new SeededYear.Seeding();
@@ -115,14 +117,22 @@ class DashboardFiguresTest {
   void aStepWaitingPastItsTimersDeadlineIsLate() {
     Dashboard dashboard = dashboardAt(SeededYear.NOW);
 
-    assertThat(dashboard.overdueCounts()).extracting(OverdueCount::step, OverdueCount::reminderWorkingDays, OverdueCount::overdue)
-        .containsExactly(
-            tuple(TimedStep.CLARIFICATION, 5, 1L),
-            tuple(TimedStep.TAKE_UP, 15, 0L),
-            tuple(TimedStep.MANAGER_AGREEMENT, 5, 0L));
-    assertThat(dashboard.overdue()).extracting(OverdueStep::reference, OverdueStep::title, OverdueStep::step,
+    // Every step a deadline watches in the latest models, late or not, in the dashboard's order.
+    assertThat(dashboard.overdueCounts()).extracting(c -> c.step().activityId(), OverdueCount::label,
+            OverdueCount::reminderWorkingDays, OverdueCount::overdue)
+        .startsWith(
+            tuple(TimedStep.CLARIFICATION.activityId(), "Appel de clarification", 5, 1L),
+            tuple(TimedStep.REFORMULATION.activityId(), "Reformulation par l'agent", 10, 0L),
+            tuple(TimedStep.SCORING.activityId(), "Évaluation en revue de direction générale", 10, 0L))
+        .contains(
+            tuple(TimedStep.TAKE_UP.activityId(), "Réponse d'une direction (prise en charge)", 15, 0L),
+            tuple(TimedStep.MANAGER_AGREEMENT.activityId(), "Accord de la hiérarchie sur le temps alloué", 5, 0L));
+    assertThat(dashboard.overdueCounts()).extracting(c -> c.step().activityId())
+        .as("the steps of both models with a deadline timer, the incubation as a whole has none")
+        .hasSize(16).doesNotContain(TimedStep.INCUBATION.activityId()).contains("Task_DecideOnTimebox");
+    assertThat(dashboard.overdue()).extracting(OverdueStep::reference, OverdueStep::title, o -> o.step().activityId(),
             OverdueStep::since, OverdueStep::due)
-        .containsExactly(tuple(year.ideas().f(), "Composteurs dans les cantines", TimedStep.CLARIFICATION,
+        .containsExactly(tuple(year.ideas().f(), "Composteurs dans les cantines", TimedStep.CLARIFICATION.activityId(),
             SeededYear.F_SUBMITTED, SeededYear.F_DUE));
   }
 
@@ -207,4 +217,43 @@ class DashboardFiguresTest {
         tuple(FunnelStep.STUDIED, 1L), tuple(FunnelStep.INCUBATED, 0L));
   }
 
+
+  /**
+   * The overdue steps come from the deployed models' timers, not from a list kept here: a model
+   * whose task gets a deadline timer in the Modeler puts that task on the dashboard once deployed.
+   */
+  @Test
+  void aTimerAddedToAModelPutsItsTaskOnTheDashboardWithoutCode() {
+    String key = "dashboard-new-timer";
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("Task_RegisterIdea").camundaDelegateExpression("${registerIdeaDelegate}")
+        .userTask("Task_NewStep").name("Nouvelle étape d'essai").camundaCandidateGroups("equipe-construisons")
+        .boundaryEvent("BoundaryEvent_NewStepReminder").cancelActivity(false)
+        .timerWithDate("${deadlines.due('orientation-reminder')}").endEvent("EndEvent_NewStepReminded")
+        .moveToActivity("Task_NewStep").endEvent().done();
+    // 2034 is this test's own year.
+    Instant started = Instant.parse("2034-03-06T08:00:00Z"); // a Monday
+    ClockUtil.setCurrentTime(Date.from(started));
+    var deployment = repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+    try {
+      java.util.Map<String, Object> form = new java.util.HashMap<>(IdeaScenario.ideaForm(false, "rh"));
+      form.put("ideator", IdeaScenario.AGENT);
+      var instance = runtime.startProcessInstanceByKey(key, form);
+      Instant due = fr.construisons.process.Deadlines.workingDaysAfter(started, 5);
+
+      ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(1))));
+      assertThat(queries.dashboard(new YearFilter(2034)).overdue()).isEmpty();
+      ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1))));
+      Dashboard dashboard = queries.dashboard(new YearFilter(2034));
+
+      assertThat(dashboard.overdue()).extracting(OverdueStep::reference, OverdueStep::label, OverdueStep::due)
+          .containsExactly(tuple(instance.getBusinessKey(), "Nouvelle étape d'essai", due));
+      assertThat(dashboard.overdueCounts()).extracting(c -> c.step().activityId(), OverdueCount::reminderWorkingDays,
+          OverdueCount::overdue).contains(tuple("Task_NewStep", 5, 1L));
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
 }

@@ -26,10 +26,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -553,5 +556,136 @@ class IdeaLifecycleScenarioTest {
         .isInstanceOf(InvalidFormDataException.class)
         .hasMessageContaining("est en incubation");
     assertThat(instance).isWaitingAt(CALL_INCUBATION);
+  }
+
+  /**
+   * Every human step has a reminder to whoever holds its task and a later escalation, both
+   * non-interrupting timers whose path ends in the mail; doing the step in time cancels both.
+   */
+
+  private static final String INNOVATION_DIRECTORATE_MAIL = "dpm@departement.example";
+  private static final String DSI_MAIL = "dsi@departement.example";
+
+  /** Up to the step's task, on an idea of its own. */
+  private ProcessInstance reachStep(String task) {
+    ProcessInstance instance = submitted(false, "dsi");
+    switch (task) {
+      case TASK_REFORMULATE_IDEA -> scenario.complete(instance, TASK_CLARIFY_IDEA, clarification("REFORMULATE"));
+      case TASK_SCORE_IDEA -> scenario.toReview(instance);
+      case TASK_DECIDE_ORIENTATION -> {
+        scenario.toReview(instance);
+        scenario.complete(instance, TASK_SCORE_IDEA, scores(4, 4));
+      }
+      case TASK_CONDUCT_EXPERIMENT -> scenario.orient(instance, 4, 4);
+      case TASK_ASSESS_EXPERIMENT -> {
+        scenario.orient(instance, 4, 4);
+        completeStep(instance, TASK_CONDUCT_EXPERIMENT);
+      }
+      case TASK_STUDY_FEASIBILITY -> scenario.orient(instance, 3, 3);
+      case TASK_TAKE_UP_IDEA -> scenario.orient(instance, 2, 4);
+      default -> throw new IllegalArgumentException(task);
+    }
+    assertThat(instance).isWaitingAt(task);
+    MailServer.purge();
+    return instance;
+  }
+
+  private void completeStep(ProcessInstance instance, String task) {
+    switch (task) {
+      case TASK_REFORMULATE_IDEA -> scenario.complete(instance, task, ideaForm(false, "dsi"));
+      case TASK_SCORE_IDEA -> scenario.complete(instance, task, scores(4, 4));
+      case TASK_DECIDE_ORIENTATION -> scenario.complete(instance, task, orientation("EXPERIMENT"));
+      case TASK_CONDUCT_EXPERIMENT -> scenario.complete(instance, task, Map.of(EXPERIMENT_REPORT.name(),
+          "Trois sites pilotes pendant deux mois, 240 colis livrés sans incident."));
+      case TASK_ASSESS_EXPERIMENT -> scenario.complete(instance, task, Map.of(EXPERIMENT_DECISION.name(), "STOP",
+          EXPERIMENT_CONCLUSION.name(), "Volume trop faible, arrêt à la fin du pilote."));
+      case TASK_STUDY_FEASIBILITY -> scenario.complete(instance, task, Map.of(STUDY_OUTCOME.name(), "NOT_FEASIBLE",
+          STUDY_CONCLUSION.name(), "Contraintes d'assurance incompatibles avec les locaux."));
+      case TASK_TAKE_UP_IDEA -> scenario.complete(instance, task, Map.of(TAKE_UP_DECISION.name(), "TAKES_UP",
+          TAKE_UP_REASON.name(), "Nous l'intégrons au plan numérique 2027."));
+      default -> throw new IllegalArgumentException(task);
+    }
+  }
+
+  /** Who holds the task: the reminder's addressees. */
+  private List<String> holders(String task) {
+    return switch (task) {
+      case TASK_REFORMULATE_IDEA, TASK_CONDUCT_EXPERIMENT -> List.of(AGENT_MAIL);
+      case TASK_SCORE_IDEA, TASK_DECIDE_ORIENTATION -> List.of(DG_MAIL);
+      case TASK_ASSESS_EXPERIMENT -> List.of(TEAM_MAIL);
+      case TASK_STUDY_FEASIBILITY -> List.of(TEAM_MAIL, AGENT_MAIL);
+      default -> List.of();
+    };
+  }
+
+  /** Team steps go to the team's directorate, the DG's to the committee and the team, a directorate's to its head's mailbox. */
+  private List<String> escalatedTo(String task) {
+    return switch (task) {
+      case TASK_REFORMULATE_IDEA, TASK_CONDUCT_EXPERIMENT -> List.of(TEAM_MAIL);
+      case TASK_SCORE_IDEA, TASK_DECIDE_ORIENTATION -> List.of(DG_MAIL, TEAM_MAIL);
+      case TASK_ASSESS_EXPERIMENT, TASK_STUDY_FEASIBILITY -> List.of(TEAM_MAIL, INNOVATION_DIRECTORATE_MAIL);
+      case TASK_TAKE_UP_IDEA -> List.of(DSI_MAIL, TEAM_MAIL);
+      default -> throw new IllegalArgumentException(task);
+    };
+  }
+
+  private String stepName(ProcessInstance instance, String task) {
+    return engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())
+        .getModelElementById(task).getAttributeValue("name");
+  }
+
+  private Job timer(ProcessInstance instance, String boundaryEvent) {
+    return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(boundaryEvent)
+        .singleResult();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {TASK_REFORMULATE_IDEA, TASK_SCORE_IDEA, TASK_DECIDE_ORIENTATION, TASK_CONDUCT_EXPERIMENT,
+      TASK_ASSESS_EXPERIMENT, TASK_STUDY_FEASIBILITY, TASK_TAKE_UP_IDEA})
+  void aLateStepIsRemindedToWhoeverHoldsItThenEscalated(String task) {
+    ProcessInstance instance = reachStep(task);
+    String step = task.substring("Task_".length());
+    String reference = scenario.reference(instance);
+    String name = stepName(instance, task);
+
+    if (!holders(task).isEmpty()) {
+      management.executeJob(timer(instance, "BoundaryEvent_" + step + "Reminder").getId());
+      scenario.runJobs();
+      assertThat(instance).hasPassed("EndEvent_" + step + "Reminded").isWaitingAt(task);
+      for (String holder : holders(task)) {
+        assertThat(subjectsTo(holder)).as("reminder to %s", holder)
+            .containsExactly("[Construisons!] Relance : « " + name + " » attend pour l'idée " + reference);
+        assertThat(lastMailTo(holder)).as("the reminder names the step and its delay")
+            .contains("« " + name + " »").containsPattern("depuis \\d+ jours ouvrés");
+      }
+      MailServer.purge();
+    }
+
+    Job escalation = timer(instance, "BoundaryEvent_" + step + "Escalation");
+    assertThat(escalation.getDuedate()).as("the escalation comes after the reminder")
+        .isAfter(ClockUtil.getCurrentTime());
+    management.executeJob(escalation.getId());
+    scenario.runJobs();
+    assertThat(instance).hasPassed("EndEvent_" + step + "Escalated").isWaitingAt(task);
+    for (String address : escalatedTo(task)) {
+      assertThat(subjectsTo(address)).as("escalation to %s", address)
+          .containsExactly("[Construisons!] Escalade : « " + name + " » en retard pour l'idée " + reference);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {TASK_REFORMULATE_IDEA, TASK_SCORE_IDEA, TASK_DECIDE_ORIENTATION, TASK_CONDUCT_EXPERIMENT,
+      TASK_ASSESS_EXPERIMENT, TASK_STUDY_FEASIBILITY, TASK_TAKE_UP_IDEA})
+  void aStepDoneInTimeCancelsItsReminderAndEscalation(String task) {
+    ProcessInstance instance = reachStep(task);
+    String step = task.substring("Task_".length());
+    assertThat(timer(instance, "BoundaryEvent_" + step + "Escalation")).isNotNull();
+
+    completeStep(instance, task);
+
+    assertThat(timer(instance, "BoundaryEvent_" + step + "Reminder")).isNull();
+    assertThat(timer(instance, "BoundaryEvent_" + step + "Escalation")).isNull();
+    assertThat(MailServer.received()).extracting(MailServer::subject)
+        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Escalade"));
   }
 }

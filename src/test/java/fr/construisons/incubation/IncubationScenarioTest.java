@@ -39,6 +39,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.Nested;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -617,4 +620,157 @@ class IncubationScenarioTest {
     assertThat(incubation).isWaitingAt(TASK_DECIDE_IMPLEMENTATION);
   }
 
+
+  /**
+   * Every human step of the incubation has a reminder to whoever holds its task and a later
+   * escalation; doing the step in time cancels both.
+   */
+
+  private static final String INNOVATION_DIRECTORATE_MAIL = "dpm@departement.example";
+  private static final String EDUCATION_MAIL = "direction.education@departement.example";
+
+  private void reachStep(String task) {
+    switch (task) {
+      case TASK_AGREE_ON_WORKING_TIME -> { }
+      case TASK_FORM_PROJECT_TEAM -> scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("AGREE"));
+      case TASK_MEDIATE_AGREEMENT -> scenario.complete(incubation, TASK_AGREE_ON_WORKING_TIME, agreement("REFUSE"));
+      case TASK_CARRY_WORKSTREAM -> scenario.startWorkstreams(incubation);
+      case TASK_REVIEW_WORKSTREAM -> {
+        scenario.startWorkstreams(incubation);
+        completeAll(TASK_CARRY_WORKSTREAM);
+      }
+      case TASK_DECIDE_ON_TIMEBOX -> {
+        scenario.startWorkstreams(incubation);
+        fireTimer(TIMER_TIMEBOX_END);
+      }
+      case TASK_DECIDE_IMPLEMENTATION -> {
+        scenario.startWorkstreams(incubation);
+        scenario.carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+      }
+      case TASK_IMPLEMENT_IDEA -> {
+        scenario.startWorkstreams(incubation);
+        scenario.carryAndReviewWorkstreams(incubation, "FAVOURABLE");
+        scenario.decide(incubation, decision("IMPLEMENT"));
+      }
+      default -> throw new IllegalArgumentException(task);
+    }
+    assertThat(incubation).isWaitingAt(task);
+    MailServer.purge();
+  }
+
+  private void completeAll(String task) {
+    for (Task open : scenario.tasks(incubation, task)) {
+      scenario.completeTask(open, switch (task) {
+        case TASK_AGREE_ON_WORKING_TIME -> agreement("AGREE");
+        case TASK_FORM_PROJECT_TEAM -> projectTeam();
+        case TASK_MEDIATE_AGREEMENT -> Map.of(MEDIATION_DECISION.name(), "NOT_STARTED",
+            MEDIATION_NOTE.name(), "Aucun aménagement possible cette année.");
+        case TASK_CARRY_WORKSTREAM -> Map.of("deliverableSummary", "Livrable du volet : analyse détaillée et recommandations.");
+        case TASK_REVIEW_WORKSTREAM -> Map.of("workstreamConclusion", "FAVOURABLE", "expertComment", "Analyse solide.");
+        case TASK_DECIDE_ON_TIMEBOX -> Map.of(TIMEBOX_DECISION.name(), "DECIDE",
+            TIMEBOX_NOTE.name(), "Les volets ont assez avancé pour décider.");
+        case TASK_DECIDE_IMPLEMENTATION -> decision("IMPLEMENT");
+        case TASK_IMPLEMENT_IDEA -> Map.of("implementationReport", "Relais-colis ouverts dans cinq collèges.");
+        default -> throw new IllegalArgumentException(task);
+      });
+    }
+  }
+
+  /** Who holds the task (empty: its reminder predates this pattern and keeps its own mail). */
+  private List<String> holders(String task) {
+    return switch (task) {
+      case TASK_FORM_PROJECT_TEAM, TASK_MEDIATE_AGREEMENT, TASK_DECIDE_ON_TIMEBOX -> List.of(TEAM_MAIL);
+      case TASK_CARRY_WORKSTREAM -> List.of(AGENT_MAIL);
+      case TASK_DECIDE_IMPLEMENTATION -> List.of(DG_MAIL);
+      case TASK_IMPLEMENT_IDEA -> List.of(MANAGER_MAIL);
+      default -> List.of();
+    };
+  }
+
+  private List<String> escalatedTo(String task) {
+    return switch (task) {
+      case TASK_AGREE_ON_WORKING_TIME, TASK_CARRY_WORKSTREAM, TASK_REVIEW_WORKSTREAM -> List.of(TEAM_MAIL);
+      case TASK_FORM_PROJECT_TEAM, TASK_MEDIATE_AGREEMENT, TASK_DECIDE_ON_TIMEBOX ->
+          List.of(TEAM_MAIL, INNOVATION_DIRECTORATE_MAIL);
+      case TASK_DECIDE_IMPLEMENTATION -> List.of(DG_MAIL, TEAM_MAIL);
+      case TASK_IMPLEMENT_IDEA -> List.of(EDUCATION_MAIL, TEAM_MAIL);
+      default -> throw new IllegalArgumentException(task);
+    };
+  }
+
+  private String stepName(String task) {
+    return engine.getRepositoryService().getBpmnModelInstance(incubation.getProcessDefinitionId())
+        .getModelElementById(task).getAttributeValue("name");
+  }
+
+  /** The timer of one branch (a multi-instance step has one per workstream): the first. */
+  private Job timer(String boundaryEvent) {
+    return management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(boundaryEvent)
+        .orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
+  }
+
+  private long timers(String boundaryEvent) {
+    return management.createJobQuery().processInstanceId(incubation.getId()).timers().activityId(boundaryEvent).count();
+  }
+
+  private void run(Job timer) {
+    management.executeJob(timer.getId());
+    scenario.runJobs();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {TASK_AGREE_ON_WORKING_TIME, TASK_FORM_PROJECT_TEAM, TASK_MEDIATE_AGREEMENT,
+      TASK_CARRY_WORKSTREAM, TASK_REVIEW_WORKSTREAM, TASK_DECIDE_ON_TIMEBOX, TASK_DECIDE_IMPLEMENTATION,
+      TASK_IMPLEMENT_IDEA})
+  void aLateStepIsRemindedToWhoeverHoldsItThenEscalated(String task) {
+    reachStep(task);
+    String step = task.substring("Task_".length());
+    String name = stepName(task);
+    String reminderSubject = "[Construisons!] Relance : « " + name + " » attend dans l'incubation de l'idée " + reference();
+
+    if (timers("BoundaryEvent_" + step + "Reminder") > 0) {
+      run(timer("BoundaryEvent_" + step + "Reminder"));
+      assertThat(incubation).hasPassed("EndEvent_" + step + "Reminded").isWaitingAt(task);
+      for (String holder : holders(task)) {
+        assertThat(subjectsTo(holder)).as("reminder to %s", holder).containsExactly(reminderSubject);
+      }
+      // One branch's reminder goes to that branch's holder only (the expert of its workstream).
+      assertThat(MailServer.received()).extracting(MailServer::subject).containsOnly(reminderSubject);
+      List<String> assignees = scenario.tasks(incubation, task).stream().map(Task::getAssignee)
+          .filter(java.util.Objects::nonNull).toList();
+      if (task.equals(TASK_REVIEW_WORKSTREAM)) {
+        assertThat(MailServer.received()).as("one expert, not the four").hasSize(1);
+        assertThat(MailServer.recipients(MailServer.received().get(0))).singleElement().asString()
+            .isIn(assignees.stream().map(a -> engine.getIdentityService().createUserQuery().userId(a).singleResult()
+                .getEmail()).toList());
+      }
+      MailServer.purge();
+    }
+
+    Job escalation = timer("BoundaryEvent_" + step + "Escalation");
+    assertThat(escalation.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+    run(escalation);
+    assertThat(incubation).hasPassed("EndEvent_" + step + "Escalated").isWaitingAt(task);
+    for (String address : escalatedTo(task)) {
+      assertThat(subjectsTo(address)).as("escalation to %s", address).containsExactly(
+          "[Construisons!] Escalade : « " + name + " » en retard dans l'incubation de l'idée " + reference());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {TASK_AGREE_ON_WORKING_TIME, TASK_FORM_PROJECT_TEAM, TASK_MEDIATE_AGREEMENT,
+      TASK_CARRY_WORKSTREAM, TASK_REVIEW_WORKSTREAM, TASK_DECIDE_ON_TIMEBOX, TASK_DECIDE_IMPLEMENTATION,
+      TASK_IMPLEMENT_IDEA})
+  void aStepDoneInTimeCancelsItsReminderAndEscalation(String task) {
+    reachStep(task);
+    String step = task.substring("Task_".length());
+    assertThat(timers("BoundaryEvent_" + step + "Escalation")).isPositive();
+
+    completeAll(task);
+
+    assertThat(timers("BoundaryEvent_" + step + "Reminder")).isZero();
+    assertThat(timers("BoundaryEvent_" + step + "Escalation")).isZero();
+    assertThat(MailServer.received()).extracting(MailServer::subject)
+        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Escalade"));
+  }
 }

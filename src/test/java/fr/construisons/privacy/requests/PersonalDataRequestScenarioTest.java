@@ -2,6 +2,7 @@ package fr.construisons.privacy.requests;
 
 import static fr.construisons.privacy.requests.PersonalDataRequest.*;
 import static fr.construisons.privacy.requests.PersonalDataRequest.Elements.*;
+import static fr.construisons.support.IdeaScenario.TEAM_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -313,5 +314,61 @@ class PersonalDataRequestScenarioTest {
     }
     assertThat(instance).isWaitingAt(TASK_PROCESS_REQUEST);
     assertThat(actionsOn(AGENT)).endsWith(Action.CORRECTION_REQUESTED);
+  }
+
+  /**
+   * The RGPD gives one month to answer: the request's task is reminded to the team, then escalated
+   * to the team and its directorate well before the month runs out; answering in time cancels both.
+   */
+  @Test
+  void aRequestLeftUnansweredIsRemindedThenEscalatedBeforeTheRgpdMonthRunsOut() {
+    java.time.Instant submitted = java.time.Instant.parse("2026-09-01T08:00:00Z");
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(submitted));
+    try {
+      ProcessInstance instance = request(AGENT, Kind.CORRECTION, "Mon nom est mal orthographié dans l'idée : Martin.");
+      String requestedOn = (String) engine.getRuntimeService().getVariable(instance.getId(), REQUESTED_ON.name());
+      var management = engine.getManagementService();
+      var reminder = management.createJobQuery().processInstanceId(instance.getId()).timers()
+          .activityId("BoundaryEvent_ProcessPersonalDataRequestReminder").singleResult();
+      var escalation = management.createJobQuery().processInstanceId(instance.getId()).timers()
+          .activityId("BoundaryEvent_ProcessPersonalDataRequestEscalation").singleResult();
+      assertThat(escalation.getDuedate()).as("escalated within the RGPD's month")
+          .isBefore(java.util.Date.from(submitted.atZone(java.time.ZoneId.of("Europe/Paris")).plusMonths(1).toInstant()))
+          .isAfter(reminder.getDuedate());
+      MailServer.purge();
+
+      management.executeJob(reminder.getId());
+      scenario.runJobs();
+      assertThat(instance).hasPassed("EndEvent_ProcessPersonalDataRequestReminded").isWaitingAt(TASK_PROCESS_REQUEST);
+      assertThat(MailServer.to(TEAM_MAIL)).extracting(MailServer::subject).containsExactly(
+          "[Construisons!] Relance : demande du " + requestedOn + " sur des données personnelles à traiter");
+      assertThat(MailServer.text(MailServer.to(TEAM_MAIL).get(0))).contains("de rectification")
+          .doesNotContain("Martin.").as("the reminder never quotes the request");
+      assertThat(MailServer.to(AGENT_MAIL)).as("the requester is not told of the deadlines").isEmpty();
+      MailServer.purge();
+
+      management.executeJob(escalation.getId());
+      scenario.runJobs();
+      assertThat(instance).hasPassed("EndEvent_ProcessPersonalDataRequestEscalated").isWaitingAt(TASK_PROCESS_REQUEST);
+      for (String address : List.of(TEAM_MAIL, "dpm@departement.example")) {
+        assertThat(MailServer.to(address)).extracting(MailServer::subject).as(address).containsExactly(
+            "[Construisons!] Escalade : demande du " + requestedOn + " sur des données personnelles sans réponse");
+      }
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aRequestAnsweredInTimeIsNeitherRemindedNorEscalated() {
+    ProcessInstance instance = request(AGENT, Kind.CORRECTION, "Mon nom est mal orthographié dans l'idée : Martin.");
+    var jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers();
+    assertThat(jobs.count()).isEqualTo(2);
+
+    answer(instance, Answer.ACCEPTED, "Corrigé dans l'annuaire et dans l'idée.");
+
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+    assertThat(MailServer.received()).extracting(MailServer::subject)
+        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Escalade"));
   }
 }
