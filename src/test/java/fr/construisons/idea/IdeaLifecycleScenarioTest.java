@@ -669,7 +669,7 @@ class IdeaLifecycleScenarioTest {
     assertThat(instance).hasPassed("EndEvent_" + step + "Escalated").isWaitingAt(task);
     for (String address : escalatedTo(task)) {
       assertThat(subjectsTo(address)).as("escalation to %s", address)
-          .containsExactly("[Construisons!] Escalade : « " + name + " » en retard pour l'idée " + reference);
+          .containsExactly("[Construisons!] Retard signalé : « " + name + " » en retard pour l'idée " + reference);
     }
   }
 
@@ -686,6 +686,6 @@ class IdeaLifecycleScenarioTest {
     assertThat(timer(instance, "BoundaryEvent_" + step + "Reminder")).isNull();
     assertThat(timer(instance, "BoundaryEvent_" + step + "Escalation")).isNull();
     assertThat(MailServer.received()).extracting(MailServer::subject)
-        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Escalade"));
+        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Retard signalé"));
   }
 }

@@ -753,7 +753,7 @@ class IncubationScenarioTest {
     assertThat(incubation).hasPassed("EndEvent_" + step + "Escalated").isWaitingAt(task);
     for (String address : escalatedTo(task)) {
       assertThat(subjectsTo(address)).as("escalation to %s", address).containsExactly(
-          "[Construisons!] Escalade : « " + name + " » en retard dans l'incubation de l'idée " + reference());
+          "[Construisons!] Retard signalé : « " + name + " » en retard dans l'incubation de l'idée " + reference());
     }
   }
 
@@ -771,6 +771,6 @@ class IncubationScenarioTest {
     assertThat(timers("BoundaryEvent_" + step + "Reminder")).isZero();
     assertThat(timers("BoundaryEvent_" + step + "Escalation")).isZero();
     assertThat(MailServer.received()).extracting(MailServer::subject)
-        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Escalade"));
+        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Retard signalé"));
   }
 }

@@ -352,7 +352,7 @@ class PersonalDataRequestScenarioTest {
       assertThat(instance).hasPassed("EndEvent_ProcessPersonalDataRequestEscalated").isWaitingAt(TASK_PROCESS_REQUEST);
       for (String address : List.of(TEAM_MAIL, "dpm@departement.example")) {
         assertThat(MailServer.to(address)).extracting(MailServer::subject).as(address).containsExactly(
-            "[Construisons!] Escalade : demande du " + requestedOn + " sur des données personnelles sans réponse");
+            "[Construisons!] Retard signalé : demande du " + requestedOn + " sur des données personnelles sans réponse");
       }
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
@@ -369,6 +369,6 @@ class PersonalDataRequestScenarioTest {
 
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
     assertThat(MailServer.received()).extracting(MailServer::subject)
-        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Escalade"));
+        .noneMatch(subject -> subject.startsWith("[Construisons!] Relance") || subject.startsWith("[Construisons!] Retard signalé"));
   }
 }
