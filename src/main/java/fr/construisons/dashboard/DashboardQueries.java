@@ -172,24 +172,26 @@ public class DashboardQueries {
    * Late once the reminder is due, not the escalation: the reminder is when someone is chased.
    */
   List<OverdueStep> overdue(YearFilter filter, Instant now) {
-    List<OverdueStep> overdue = new ArrayList<>();
-    jdbc.sql("select i.reference, i.title, h.proc_def_id_, h.act_id_, h.start_time_"
+    record Open(String reference, String title, String definition, String activity, Instant since) {}
+    List<Open> open = jdbc.sql("select i.reference, i.title, h.proc_def_id_, h.act_id_, h.start_time_"
             + " from idea i join " + activities + " h on h.root_proc_inst_id_ = i.process_instance_id"
             + " where h.act_type_ = 'userTask' and h.end_time_ is null" + filter.condition()
             + " order by h.start_time_, i.reference")
         .params(filter.parameters())
-        .query((rs, row) -> {
-          var step = watched.of(rs.getString(3), rs.getString(4));
-          if (step.isPresent()) {
-            Instant since = rs.getTimestamp(5).toInstant();
-            Instant due = Deadlines.workingDaysAfter(since, deadlines.settings().days(step.get().deadline()));
-            if (now.isAfter(due)) {
-              overdue.add(new OverdueStep(rs.getString(1), rs.getString(2), step.get(), since, due));
-            }
-          }
-          return row;
-        })
+        .query((rs, row) -> new Open(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()))
         .list();
+    // The models are read once the rows are in (a first read of a definition takes its own
+    // connection): never while the query holds one.
+    List<OverdueStep> overdue = new ArrayList<>();
+    for (Open task : open) {
+      watched.of(task.definition(), task.activity()).ifPresent(step -> {
+        Instant due = Deadlines.workingDaysAfter(task.since(), deadlines.settings().days(step.deadline()));
+        if (now.isAfter(due)) {
+          overdue.add(new OverdueStep(task.reference(), task.title(), step, task.since(), due));
+        }
+      });
+    }
     return overdue;
   }
 

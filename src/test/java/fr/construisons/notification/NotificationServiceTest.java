@@ -343,6 +343,12 @@ class NotificationServiceTest {
     model.put("accepted", true);
     model.put("answerText", TITLE);
     model.put("erasureSummary", "idées closes anonymisées : 1 ; commentaires supprimés : 2");
+    model.put("kindAfterDemande", "d'effacement");
+    // A deadline's mail: the step its timer watches (WatchedTask) and the deadline, by name.
+    model.put("stepName", "Évaluer l'idée");
+    // Task names tell the idea's title (TaskNamesTellTheIdea): user text, so the hostile title.
+    model.put("taskName", "Évaluer l'idée — " + REFERENCE + " " + TITLE);
+    model.put("deadlineName", "scoring-reminder");
     return model;
   }
 
