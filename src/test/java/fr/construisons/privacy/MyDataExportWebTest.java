@@ -114,7 +114,7 @@ class MyDataExportWebTest {
 
     // The task by its label in the model: a task's name in Tasklist may name someone else (the
     // agent whose personal-data request the team member handled), whose name is not hers to export.
-    assertThat(values(export, "Tâche accomplie")).contains(camillesIdea + " | tâche | Appel de clarification");
+    assertThat(values(export, "Tâche accomplie")).contains(camillesIdea + " | tâche | Mener l'appel de clarification");
     assertThat(values(export, "Tâche accomplie")).noneMatch(v -> v.contains("«") || v.contains("Camille"));
     // Each field by its label in the task's deployed form (clarify-idea), a choice by its option's.
     assertThat(values(export, "Décision ou saisie")).contains(
