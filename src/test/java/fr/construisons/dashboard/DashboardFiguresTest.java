@@ -121,9 +121,9 @@ class DashboardFiguresTest {
     assertThat(dashboard.overdueCounts()).extracting(c -> c.step().activityId(), OverdueCount::label,
             OverdueCount::reminderWorkingDays, OverdueCount::overdue)
         .startsWith(
-            tuple(TimedStep.CLARIFICATION.activityId(), "Appel de clarification", 5, 1L),
-            tuple(TimedStep.REFORMULATION.activityId(), "Reformulation par l'agent", 10, 0L),
-            tuple(TimedStep.SCORING.activityId(), "Évaluation en revue de direction générale", 10, 0L))
+            tuple(TimedStep.CLARIFICATION.activityId(), TimedStep.CLARIFICATION.label(), 5, 1L),
+            tuple(TimedStep.REFORMULATION.activityId(), TimedStep.REFORMULATION.label(), 10, 0L),
+            tuple(TimedStep.SCORING.activityId(), TimedStep.SCORING.label(), 10, 0L))
         .contains(
             tuple(TimedStep.TAKE_UP.activityId(), "Réponse d'une direction (prise en charge)", 15, 0L),
             tuple(TimedStep.MANAGER_AGREEMENT.activityId(), "Accord de la hiérarchie sur le temps alloué", 5, 0L));
