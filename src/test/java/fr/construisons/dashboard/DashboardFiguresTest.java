@@ -125,8 +125,8 @@ class DashboardFiguresTest {
             tuple(TimedStep.REFORMULATION.activityId(), TimedStep.REFORMULATION.label(), 10, 0L),
             tuple(TimedStep.SCORING.activityId(), TimedStep.SCORING.label(), 10, 0L))
         .contains(
-            tuple(TimedStep.TAKE_UP.activityId(), "Réponse d'une direction (prise en charge)", 15, 0L),
-            tuple(TimedStep.MANAGER_AGREEMENT.activityId(), "Accord de la hiérarchie sur le temps alloué", 5, 0L));
+            tuple(TimedStep.TAKE_UP.activityId(), TimedStep.TAKE_UP.label(), 15, 0L),
+            tuple(TimedStep.MANAGER_AGREEMENT.activityId(), TimedStep.MANAGER_AGREEMENT.label(), 5, 0L));
     assertThat(dashboard.overdueCounts()).extracting(c -> c.step().activityId())
         .as("the steps of both models with a deadline timer, the incubation as a whole has none")
         .hasSize(16).doesNotContain(TimedStep.INCUBATION.activityId()).contains("Task_DecideOnTimebox");
