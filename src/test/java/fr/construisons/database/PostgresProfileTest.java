@@ -108,7 +108,7 @@ class PostgresProfileTest {
     try (ConfigurableApplicationContext restarted = start()) {
       JdbcClient jdbc = JdbcClient.create(restarted.getBean(HikariDataSource.class));
       assertThat(jdbc.sql("select count(*) from construisons_schema_history").query(Integer.class).single())
-          .as("nothing left to migrate: the baseline and V1 to V8").isEqualTo(9);
+          .as("nothing left to migrate: the baseline and V1 to V9").isEqualTo(10);
       assertThat(restarted.getBean(ProcessEngine.class).getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("idea-lifecycle").count())
           .as("an unchanged model is not deployed again").isOne();
