@@ -94,13 +94,16 @@ LANES = {
             ('candidateGroups', 'direction-generale', 'Lane_GeneralManagement'),
             ('candidateGroups', 'dir-', 'Lane_SponsorDirectorate'),
         ],
+        # The agreement with the line manager is a self-contained negotiation of its own; drawn as
+        # one step (drill-down), it leaves the picture to the workstreams the scheme is known for.
+        'collapsed': ['SubProcess_AgreeOnWorkingTime'],
     },
 }
 
 # Sizes, in diagram units (bpmn-js's pixels at 100 %).
 SIZES = {'task': (100, 80), 'event': (36, 36), 'gateway': (50, 50)}
-ROW = 130            # height of one row of a lane
-GAP = 40             # between two columns
+ROW = 110            # height of one row of a lane
+GAP = 30             # between two columns
 POOL_X, POOL_Y = 150, 80
 POOL_LABEL = 30      # the pool's name band, then each lane's
 LANE_LABEL = 30
@@ -223,10 +226,10 @@ class Layout:
             self.x0 = POOL_X + POOL_LABEL + LANE_LABEL + LEFT_MARGIN
         else:
             # The content of a collapsed sub-process, on its own plane (the Modeler's and Cockpit's
-            # drill-down): one lane, no pool.
+            # drill-down): no pool, the lanes of the actors who work inside it.
             self.container = container
             self.config = config
-            self.x0 = POOL_X + LEFT_MARGIN
+            self.x0 = POOL_X + LANE_LABEL + LEFT_MARGIN
         self.collapsed = set(self.config.get('collapsed', []))
         self.nodes = {}
         self.flows = []
@@ -261,7 +264,7 @@ class Layout:
 
     def existing_lanes(self):
         lanes = {}
-        lane_set = self.container.find('bpmn:laneSet', NS) if self.container.tag == q('bpmn:process') else None
+        lane_set = self.container.find('bpmn:laneSet', NS)
         if lane_set is not None:
             for lane in lane_set.findall('bpmn:lane', NS):
                 for ref in lane.findall('bpmn:flowNodeRef', NS):
@@ -600,6 +603,12 @@ class Layout:
                     if f['name'] and f['id'] not in self.back:
                         # A branch's name is written in the gap after its gateway, above its line.
                         gap[n.col] = max(gap[n.col], label_box(f['name'], 80)[0] + 12)
+        for host_id, events in self.boundaries.items():
+            host = self.nodes[host_id]
+            if host.kind != 'subProcess' and events and events[0].name and host.col is not None:
+                # The rightmost boundary event's name is written on its right, past the task's
+                # border: the gap after the task keeps it clear of the next column's lines.
+                gap[host.col] = max(gap[host.col], label_box(events[0].name, 80)[0] - 14 + 12)
         lane_index = {l: k for k, (l, _) in enumerate(self.config['lanes'])}
         for n in leaves:
             if n.shape == 'gateway' and n.name:
@@ -663,7 +672,7 @@ class Layout:
                     # Room between two of them for the name of the right one, written on its left.
                     b.x = host.x + host.w - 40 - b.w / 2 - k * 110
                 else:
-                    b.x = host.x + host.w - 20 - b.w / 2 - k * 50
+                    b.x = host.x + host.w - 20 - b.w / 2 - k * 54
                 b.y = host.y + host.h - b.h / 2
 
     def hang_under_boundaries(self):
@@ -816,7 +825,9 @@ class Layout:
             if abs(points[-1][1] - (t.y + t.h)) < 1:
                 used[t.id].add('bottom')
         self.node_labels = {}
-        for n in self.nodes.values():
+        self.flow_labels = {}
+        # Events first: their names have one place; a gateway's name then finds a free one.
+        for n in sorted(self.nodes.values(), key=lambda n: n.shape == 'gateway'):
             if not n.name or n.shape not in ('event', 'gateway'):
                 continue
             if n.kind == 'boundaryEvent':
@@ -826,8 +837,7 @@ class Layout:
                 right, left = n.cx() + 6, n.cx() - 6 - w
                 first = right if k == 0 and host.kind != 'subProcess' else left
                 other = left if first == right else right
-                candidates = [(first, n.y + n.h + 3, w, h), (other, n.y + n.h + 3, w, h),
-                              (first, n.y + n.h + 18, w, h), (other, n.y + n.h + 18, w, h)]
+                candidates = [(lx, n.y + n.h + dy, w, h) for dy in (3, 18, 33) for lx in (first, other)]
                 self.node_labels[n.id] = next((c for c in candidates if self.label_fits(c)), candidates[0])
             elif n.shape == 'event':
                 # Two reminders' ends side by side under a task: each name in its own 46 px.
@@ -843,8 +853,9 @@ class Layout:
                     candidates.append((n.cx() - w / 2, n.y + n.h + 5, w, h))
                 candidates += [(n.x - nw - 2, n.y - nh + 8, nw, nh), (n.x + n.w + 2, n.y - nh + 8, nw, nh),
                                (n.x - nw - 2, n.y + n.h - 8, nw, nh), (n.x + n.w + 2, n.y + n.h - 8, nw, nh)]
-                # The first place free of shapes, lines, lane borders (flows' names come after).
-                self.node_labels[n.id] = next((c for c in candidates if self.label_fits(c, names=False)),
+                # The first place free of shapes, lines, lane borders and events' names (flows'
+                # names come after).
+                self.node_labels[n.id] = next((c for c in candidates if self.label_fits(c)),
                                               candidates[0])
         self.flow_labels = {}
         for fid, points in self.routes.items():
@@ -937,6 +948,33 @@ class Layout:
                         self.pad_top[lane_id] = max(self.pad_top[lane_id], top + 8 - n.y)
                     if bottom - 8 < n.y + n.h < bottom + 60:
                         self.pad_bottom[lane_id] = max(self.pad_bottom[lane_id], n.y + n.h - bottom + 8)
+        self.draw_lines_and_labels()
+        # Rows are tight: a name written above the first row or below the last may reach past its
+        # lane's border. The lane then grows by what is missing, and everything is drawn again.
+        for _ in range(4):
+            if not self.grow_lanes_for_labels():
+                break
+            self.draw_lines_and_labels()
+
+    def grow_lanes_for_labels(self):
+        grew = False
+        # A shape's name belongs to the shape's lane; a line's, to the lane it is written in.
+        boxes = [(self.nodes[nid].lane, box) for nid, box in self.node_labels.items()]
+        boxes += [(None, box) for box in self.flow_labels.values()]
+        for lane_id, _ in self.config['lanes']:
+            top, bottom = self.lane_y[lane_id], self.lane_y[lane_id] + self.lane_h[lane_id]
+            for owner, (x, y, w, h) in boxes:
+                if owner != lane_id and (owner is not None or not top <= y + h / 2 < bottom):
+                    continue
+                if y < top + 4:
+                    self.pad_top[lane_id] += top + 4 - y
+                    grew = True
+                if y + h > bottom - 4:
+                    self.pad_bottom[lane_id] += y + h - bottom + 4
+                    grew = True
+        return grew
+
+    def draw_lines_and_labels(self):
         self.geometry()
         self.hang_under_boundaries()
         self.flow_by_id = {f['id']: f for f in self.flows}
@@ -1007,11 +1045,18 @@ class Layout:
         self.draw(plane)
         for sub_id in self.collapsed:
             sub = self.nodes[sub_id]
-            inner = Layout(self.path, sub.el, {'lanes': [('Lane_Plane', '')], 'candidates': []})
+            inner = Layout(self.path, sub.el, self.plane_config(sub))
             inner.compute()
+            inner.write_lane_set(sub.el, 'LaneSet_' + sub_id.split('_', 1)[1], 3 + len(self.ancestors(sub)))
             sub_diagram = ET.SubElement(root, q('bpmndi:BPMNDiagram'), {'id': 'BPMNDiagram_' + sub_id})
             sub_plane = ET.SubElement(sub_diagram, q('bpmndi:BPMNPlane'),
                                       {'id': 'BPMNPlane_' + sub_id, 'bpmnElement': sub_id})
+            inner_right = max(inner.right, max(n.x + n.w for n in inner.nodes.values()) + 60)
+            for lab in list(inner.node_labels.values()) + list(inner.flow_labels.values()):
+                inner_right = max(inner_right, lab[0] + lab[2] + 20)
+            for lane_id, _ in inner.config['lanes']:
+                inner.shape(sub_plane, lane_id, POOL_X, inner.lane_y[lane_id], inner_right - POOL_X,
+                            inner.lane_h[lane_id], {'isHorizontal': 'true'})
             inner.draw(sub_plane)
             indent(sub_diagram, 1)
             sub_diagram.tail = '\n'
@@ -1020,6 +1065,40 @@ class Layout:
         body = ET.tostring(root, encoding='unicode')
         with open(self.path, 'w', encoding='utf-8') as out:
             out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + body + '\n')
+
+    def plane_config(self, sub):
+        """The lanes of a collapsed sub-process's own plane: those of the pool that its user tasks'
+        candidates name, in the pool's order, so that the drill-down still says who does what."""
+        short = sub.id.split('_', 1)[1]
+        renamed = {lane_id: 'Lane_%s_%s' % (short, lane_id.split('_', 1)[1]) for lane_id, _ in self.config['lanes']}
+        used = {self.candidate_lane(Node(task, None)) for task in sub.el.iter(q('bpmn:userTask'))}
+        # The lane of the sub-process's box in the pool first: its start is there.
+        lanes = sorted([(renamed[l], name) for l, name in self.config['lanes'] if l in used],
+                       key=lambda lane: lane[0] != renamed.get(sub.lane))
+        candidates = [(a, v, renamed[l]) for a, v, l in self.config['candidates'] if l in used]
+        return {'lanes': lanes or [('Lane_' + short, '')], 'candidates': candidates}
+
+    def write_lane_set(self, container, lane_set_id, depth):
+        """The lanes of a sub-process, inside it, after what BPMN puts before its flow elements."""
+        for old in container.findall('bpmn:laneSet', NS):
+            container.remove(old)
+        lane_set = ET.Element(q('bpmn:laneSet'), {'id': lane_set_id})
+        for lane_id, lane_name in self.config['lanes']:
+            lane = ET.SubElement(lane_set, q('bpmn:lane'), {'id': lane_id, 'name': lane_name})
+            for n in self.nodes.values():
+                if n.parent is None and n.lane == lane_id:
+                    ET.SubElement(lane, q('bpmn:flowNodeRef')).text = n.id
+        position = 0
+        for k, child in enumerate(container):
+            if child.tag.split('}')[1] in ('documentation', 'extensionElements', 'auditing', 'monitoring',
+                                           'categoryValueRef', 'incoming', 'outgoing', 'ioSpecification',
+                                           'property', 'dataInputAssociation', 'dataOutputAssociation',
+                                           'resourceRole',
+                                           'multiInstanceLoopCharacteristics', 'standardLoopCharacteristics'):
+                position = k + 1
+        container.insert(position, lane_set)
+        indent(lane_set, depth)
+        lane_set.tail = '\n' + '  ' * depth
 
     def draw(self, plane):
         ordered = sorted(self.nodes.values(), key=lambda n: (len(self.ancestors(n)), n.kind == 'boundaryEvent'))
