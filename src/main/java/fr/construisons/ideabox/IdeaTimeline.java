@@ -103,7 +103,7 @@ public class IdeaTimeline {
     Map<String, Object> variables = publicVariables(instance, PUBLIC_VARIABLES);
     for (HistoricActivityInstance activity : activities(instance)) {
       switch (activity.getActivityId()) {
-        case Elements.TASK_CLARIFY_IDEA -> finished(steps, activity, "Appel de clarification avec l'équipe Construisons !", null);
+        case Elements.TASK_CLARIFY_IDEA -> finished(steps, activity, "Appel de clarification avec l'équipe Construisons!", null);
         case Elements.TASK_REFORMULATE_IDEA -> finished(steps, activity, "Idée reformulée par son auteur", null);
         case Elements.TASK_ANNOUNCE_REVIEW -> finished(steps, activity, "Présentée à la revue en direction générale", null);
         case Elements.TASK_DECIDE_ORIENTATION -> finished(steps, activity,

@@ -64,7 +64,7 @@ public final class EngineErrorsInFrench {
   static final String CHANGED_MEANWHILE =
       "Quelqu'un d'autre vient de modifier cet élément : rechargez la page et recommencez.";
   static final String SERVER_ERROR = "Une erreur est survenue sur le serveur : rien n'a été enregistré. "
-      + "Réessayez dans un instant ; si l'erreur persiste, prévenez l'équipe Construisons !";
+      + "Réessayez dans un instant ; si l'erreur persiste, prévenez l'équipe Construisons!";
 
   /** The mappers, registered in both Jersey applications (see {@link EngineErrorsConfiguration}). */
   public static final Set<Class<?>> MAPPERS = Set.of(AnyError.class, RestError.class, EngineError.class,

@@ -33,7 +33,7 @@ class FrenchErrorReportValve extends ErrorReportValve {
             + "Vérifiez l'adresse ou revenez à la boîte à idées."
         : FrenchErrorAttributes.sentence(status);
     String page = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + title
-        + " — Construisons !</title></head><body><main><h1>" + title + "</h1><p>" + text
+        + " — Construisons!</title></head><body><main><h1>" + title + "</h1><p>" + text
         + "</p><p><a href=\"/idees\">Retour à la boîte à idées</a></p></main></body></html>";
     try {
       response.setContentType("text/html");

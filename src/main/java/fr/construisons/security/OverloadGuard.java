@@ -107,7 +107,7 @@ class OverloadGuard extends OncePerRequestFilter {
       response.setContentType("text/html");
       response.getWriter().write("""
           <!DOCTYPE html>
-          <html lang="fr"><head><meta charset="utf-8"><title>Service très sollicité — Construisons !</title></head>
+          <html lang="fr"><head><meta charset="utf-8"><title>Service très sollicité — Construisons!</title></head>
           <body><main><h1>Service très sollicité</h1><p>%s</p></main></body></html>
           """.formatted(MESSAGE));
     }

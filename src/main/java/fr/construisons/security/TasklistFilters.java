@@ -4,6 +4,7 @@ import static fr.construisons.organisation.OrganisationDirectory.GROUP_AGENTS;
 import static fr.construisons.organisation.OrganisationDirectory.GROUP_INNOVATION_TEAM;
 
 import fr.construisons.idea.IdeaLifecycle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,14 @@ public final class TasklistFilters {
 
   public static final String MY_TASKS = "Mes tâches";
   public static final String GROUP_TASKS = "Tâches de mon groupe";
-  public static final String MONITORING = "Suivi Construisons !";
+  public static final String MONITORING = "Suivi Construisons!";
+
+  /**
+   * Names a filter had in earlier releases: the filter is found under them and renamed, so that an
+   * installation keeps one filter (and its readers' grants), not the old one beside a new one.
+   */
+  private static final Map<String, List<String>> FORMER_NAMES = Map.of(
+      MONITORING, List.of("Suivi Construisons\u00a0!", "Suivi Construisons !"));
 
   /** What a filter shows, to whom, and where it stands in Tasklist's list (lowest first). */
   record Definition(String name, String description, int priority, List<String> readers, TaskQuery query) {}
@@ -54,7 +62,7 @@ public final class TasklistFilters {
             newQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                 .orderByTaskCreateTime().desc()),
         new Definition(MONITORING,
-            "Toutes les tâches en cours du dispositif, pour le suivi par l'équipe Construisons !",
+            "Toutes les tâches en cours du dispositif, pour le suivi par l'équipe Construisons!",
             10, List.of(GROUP_INNOVATION_TEAM),
             newQuery().orderByDueDate().asc()));
   }
@@ -67,13 +75,17 @@ public final class TasklistFilters {
   /** Creates or refreshes every filter and its READ grants; returns how many filters exist. */
   int ensure() {
     for (Definition definition : definitions()) {
-      Filter filter = filters.createFilterQuery()
-          .filterResourceType(Resources.TASK.resourceName())
-          .filterName(definition.name())
-          .list().stream()
+      List<String> names = new ArrayList<>(List.of(definition.name()));
+      names.addAll(FORMER_NAMES.getOrDefault(definition.name(), List.of()));
+      Filter filter = names.stream()
+          .flatMap(name -> filters.createFilterQuery()
+              .filterResourceType(Resources.TASK.resourceName())
+              .filterName(name)
+              .list().stream())
           .filter(f -> f.getOwner() == null)
           .findFirst()
           .orElseGet(() -> filters.newTaskFilter(definition.name()));
+      filter.setName(definition.name());
       filter.setQuery(definition.query());
       filter.setProperties(properties(definition));
       filters.saveFilter(filter);

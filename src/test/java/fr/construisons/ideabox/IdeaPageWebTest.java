@@ -199,7 +199,7 @@ class IdeaPageWebTest {
 
     for (Http reader : new Http[] {camille, lea, Http.signedIn(port, "paul")}) {
       assertThat(reader.get(page(reference)).body())
-          .contains("Commentaire masqué par l&#39;équipe Construisons ! : Met en cause une personne.")
+          .contains("Commentaire masqué par l&#39;équipe Construisons! : Met en cause une personne.")
           .doesNotContain("Propos déplacé sur un collègue nommé.");
     }
   }

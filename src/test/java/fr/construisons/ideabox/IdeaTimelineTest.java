@@ -86,7 +86,7 @@ class IdeaTimelineTest {
 
     // Before any answer: forwarded, nothing answered yet, not closed.
     assertThat(labels(stepsOf(idea))).containsExactly("Idée déposée",
-        "Appel de clarification avec l'équipe Construisons !",
+        "Appel de clarification avec l'équipe Construisons!",
         "Présentée à la revue en direction générale",
         "Revue en direction générale : orientation « transmise aux directions »",
         "Transmise aux directions : Direction de l'éducation, Direction des mobilités");
@@ -98,7 +98,7 @@ class IdeaTimelineTest {
 
     List<Step> steps = stepsOf(idea);
     assertThat(labels(steps)).containsExactly("Idée déposée",
-        "Appel de clarification avec l'équipe Construisons !",
+        "Appel de clarification avec l'équipe Construisons!",
         "Présentée à la revue en direction générale",
         "Revue en direction générale : orientation « transmise aux directions »",
         "Transmise aux directions : Direction de l'éducation, Direction des mobilités",
@@ -121,7 +121,7 @@ class IdeaTimelineTest {
 
     List<Step> steps = stepsOf(idea);
     assertThat(labels(steps)).containsExactly("Idée déposée",
-        "Appel de clarification avec l'équipe Construisons !",
+        "Appel de clarification avec l'équipe Construisons!",
         "Présentée à la revue en direction générale",
         "Revue en direction générale : orientation « expérimentation »",
         "Bilan de l'expérimentation : l'expérimentation s'arrête",
@@ -144,7 +144,7 @@ class IdeaTimelineTest {
 
     List<Step> steps = stepsOf(idea);
     assertThat(labels(steps)).containsExactly("Idée déposée",
-        "Appel de clarification avec l'équipe Construisons !",
+        "Appel de clarification avec l'équipe Construisons!",
         "Présentée à la revue en direction générale",
         "Revue en direction générale : orientation « étude de faisabilité »",
         "Étude de faisabilité : l'idée est faisable",
@@ -190,7 +190,7 @@ class IdeaTimelineTest {
 
     List<Step> steps = stepsOf(idea);
     assertThat(labels(steps)).containsExactly("Idée déposée",
-        "Appel de clarification avec l'équipe Construisons !",
+        "Appel de clarification avec l'équipe Construisons!",
         "Présentée à la revue en direction générale",
         "Idée close : Retirée par l'agent");
     // The agent's own words may be personal ("I am changing jobs"): told to the team, not to all.
@@ -209,7 +209,7 @@ class IdeaTimelineTest {
 
     List<Step> steps = stepsOf(idea);
     assertThat(labels(steps)).containsExactly("Idée déposée",
-        "Appel de clarification avec l'équipe Construisons !",
+        "Appel de clarification avec l'équipe Construisons!",
         "Orientée hors du dispositif après l'appel de clarification",
         "Idée close : Hors du dispositif");
     assertNothingPrivate(steps);

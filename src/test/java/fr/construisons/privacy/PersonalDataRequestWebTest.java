@@ -80,7 +80,7 @@ class PersonalDataRequestWebTest {
     Http.Response refused = camille.post(POST, Map.of("text", "Court <i>"));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body()).contains("<title>Erreur : Mes données — Construisons !</title>",
+    assertThat(refused.body()).contains("<title>Erreur : Mes données — Construisons!</title>",
         "Le formulaire contient 2 erreurs",
         "<a href=\"#kind-CORRECTION\">Le champ « Votre demande » est obligatoire.</a>",
         "Le champ « Précisez votre demande » doit contenir au moins 10 caractères.",

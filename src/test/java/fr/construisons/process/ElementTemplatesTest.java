@@ -54,7 +54,7 @@ class ElementTemplatesTest {
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
-  private static final String NAME_PREFIX = "Construisons ! — ";
+  private static final String NAME_PREFIX = "Construisons! — ";
   private static final String ID_PREFIX = "fr.construisons.";
 
   /**

@@ -191,12 +191,15 @@ class VocabularyTest {
     });
   }
 
-  /** The forms and mails write the scheme's name as the models do, without the space. */
+  /**
+   * The forms, mails and pages write the scheme's name as the models and the Département do:
+   * « Construisons! », without the space French typography would put before « ! ». It is a name.
+   */
   @Test
-  void theModelsFormsAndMailsWriteConstruisonsWithoutASpace() {
+  void theModelsFormsMailsAndPagesWriteConstruisonsWithoutASpace() {
     Pattern spaced = Pattern.compile("Construisons[\\s\u00a0\u202f]+!");
     List<String> found = new ArrayList<>();
-    for (List<Text> texts : List.of(MODELS, FORMS, MAILS)) {
+    for (List<Text> texts : List.of(MODELS, FORMS, MAILS, PAGES)) {
       texts.stream().filter(t -> spaced.matcher(t.text()).find()).forEach(t -> found.add(t.where()));
     }
     assertThat(found).isEmpty();

@@ -234,6 +234,21 @@ class AccessPolicyTest {
         .isInstanceOf(AuthorizationException.class);
   }
 
+  /** An installation that started with an earlier release keeps one monitoring filter, renamed. */
+  @Test
+  void theMonitoringFilterOfAnEarlierReleaseIsRenamedNotDoubled() {
+    Filter current = filter(TasklistFilters.MONITORING);
+    current.setName("Suivi Construisons !");
+    filters.saveFilter(current);
+
+    new TasklistFilters(filters, authorizations).ensure();
+
+    assertThat(filters.createFilterQuery().filterName("Suivi Construisons !").count()).isZero();
+    assertThat(filter(TasklistFilters.MONITORING).getId()).isEqualTo(current.getId());
+    assertThat(as(TEAM, () -> filters.createFilterQuery().listPage(0, PAGE).stream().map(Filter::getName).toList()))
+        .containsOnlyOnce(TasklistFilters.MONITORING);
+  }
+
   @Test
   void applicationsAndModelsAreReservedToTheirRoles() {
     assertThat(canOpen(AGENT, AccessPolicy.TASKLIST)).isTrue();

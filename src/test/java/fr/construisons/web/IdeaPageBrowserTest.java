@@ -97,13 +97,13 @@ class IdeaPageBrowserTest {
     moderation.findElement(By.cssSelector("button[type=submit]")).click();
     WebElement notice = box.wait("the comment hidden")
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".comment__hidden")));
-    assertThat(notice.getText()).isEqualTo("Commentaire masqué par l'équipe Construisons ! : " + REASON);
+    assertThat(notice.getText()).isEqualTo("Commentaire masqué par l'équipe Construisons! : " + REASON);
     chromium.screenshot("team-hid-comment");
 
     signOut(driver, box);
     box.open(page).logIn(IdeaScenario.AGENT, PASSWORD);
     assertThat(driver.findElement(By.cssSelector(".comment__hidden")).getText())
-        .isEqualTo("Commentaire masqué par l'équipe Construisons ! : " + REASON);
+        .isEqualTo("Commentaire masqué par l'équipe Construisons! : " + REASON);
     assertThat(driver.findElement(By.id("commentaires")).getText()).doesNotContain(COMMENT);
     assertThat(driver.findElement(By.id("bouton-soutien")).getAttribute("aria-pressed")).isEqualTo("true");
     chromium.screenshot("agent-reads-hidden-notice");

@@ -66,7 +66,7 @@ class MyDataBrowserTest {
         "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
         confirmation)).as("the confirmation is where the page lands, in view").isTrue();
     assertThat(driver.findElement(By.cssSelector("#mes-demandes ~ table tbody")).getText())
-        .contains("Rectification", "en cours de traitement par l'équipe Construisons !");
+        .contains("Rectification", "en cours de traitement par l'équipe Construisons!");
     assertThat(driver.findElement(By.id("text")).getAttribute("value")).as("the form is empty again").isEmpty();
     chromium.screenshot("request-made");
     Accessibility.assertNoSeriousViolation(driver, "« Mes données » after a request");
