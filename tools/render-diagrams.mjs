@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -54,6 +54,6 @@ viewer.importXML(${JSON.stringify(xml)}).then(() => {
 </script></body></html>`);
   execFileSync(chromium, ['--headless=new', '--no-sandbox', '--disable-gpu', '--hide-scrollbars',
     '--allow-file-access-from-files', '--virtual-time-budget=5000', `--window-size=${WIDTH},${HEIGHT}`,
-    `--screenshot=${join(root, out)}`, `file://${join(work, 'index.html')}`], { stdio: 'ignore' });
+    `--screenshot=${resolve(root, out)}`, `file://${join(work, 'index.html')}`], { stdio: 'ignore' });
   console.log(`${model}${plane ? ' (' + plane + ')' : ''} → ${out}`);
 }
