@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,7 +15,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -335,16 +333,6 @@ public final class Tasklist {
   public void assertNoErrorShown() {
     assertThat(driver.findElements(ERROR_NOTIFICATION).stream().filter(WebElement::isDisplayed)
         .map(WebElement::getText).toList()).as("error notifications of Tasklist").isEmpty();
-  }
-
-  /**
-   * Gives the pages the default locale of a browser set up in that language. Headless Chromium
-   * keeps en-US for JavaScript's Intl API whatever its languages (without an OS locale), while
-   * form-js takes the date format of its date pickers from there. Call it before {@link #logIn}.
-   */
-  Tasklist withBrowserLocale(String locale) {
-    ((HasCdp) driver).executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", locale));
-    return this;
   }
 
   /** The browser's languages and the default locale of its Intl API, which form-js uses for dates. */
